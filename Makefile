@@ -1,0 +1,95 @@
+# hikern: build, run, test, debug and benchmark.
+#
+#   make            build build/hikern.elf (symbols) and build/Image (raw)
+#   make run        boot the default machine and show the console
+#   make test       every test: host unit tests, fuzz smoke, QEMU matrix,
+#                   GDB; ends with "N passed, N failed" (T=<suite> for one)
+#   make debug      QEMU halted with its gdbstub + gdb-multiarch on the ELF
+#   make bench      guest instructions per operation under -icount
+#   make stress / make fuzz   the long runs
+#
+# run/test/debug/bench first install missing tools (scripts/setup.sh).
+
+CROSS_COMPILE ?= arm-none-eabi-
+CC := $(CROSS_COMPILE)gcc
+OBJCOPY := $(CROSS_COMPILE)objcopy
+NM := $(CROSS_COMPILE)nm
+O ?= build
+
+# Debug checks (CONFIG_DEBUG_HIGHMEM and friends) are on by default; the
+# benchmark build turns them off to measure the fast paths.
+CONFIG_DEBUG ?= 1
+
+ARCHFLAGS := -march=armv7-a -marm -mfloat-abi=soft
+CFLAGS := $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-common \
+	-fno-strict-aliasing -mapcs-frame -fno-omit-frame-pointer \
+	-fno-optimize-sibling-calls -O2 -g -Wall -Wextra -Werror \
+	-Wno-unused-parameter -Iinclude -DCONFIG_DEBUG=$(CONFIG_DEBUG)
+ASFLAGS := $(ARCHFLAGS) -g -D__ASSEMBLY__ -Iinclude
+LDFLAGS := $(ARCHFLAGS) -nostdlib -nostartfiles -T linker.ld \
+	-Wl,--no-warn-rwx-segments -Wl,-Map,$(O)/hikern.map
+LIBS := -Wl,--start-group -lc_nano -lgcc -Wl,--end-group
+
+SRCS := $(wildcard boot/*.S) \
+	$(wildcard arch/arm/kernel/*.c arch/arm/kernel/*.S) \
+	$(wildcard arch/arm/mm/*.c) \
+	$(wildcard mm/*.c) \
+	$(wildcard drivers/*/*.c drivers/*/*/*.c) \
+	$(wildcard kernel/*.c) \
+	$(wildcard lib/*.c lib/kunit/*.c) \
+	$(wildcard tests/kernel/*.c)
+OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
+
+all: $(O)/hikern.elf $(O)/Image
+
+$(O)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(ASFLAGS) -MMD -MP -c $< -o $@
+
+# Two links, as Linux's kallsyms does: the first gives the text addresses,
+# the second carries the table (which sits after all text, so moves none).
+$(O)/kallsyms0.S: scripts/kallsyms.sh
+	@mkdir -p $(O)
+	sh scripts/kallsyms.sh $(NM) > $@
+
+$(O)/hikern.tmp.elf: $(OBJS) $(O)/kallsyms0.o linker.ld
+	$(CC) $(LDFLAGS) $(OBJS) $(O)/kallsyms0.o $(LIBS) -o $@
+
+$(O)/kallsyms.S: $(O)/hikern.tmp.elf scripts/kallsyms.sh
+	sh scripts/kallsyms.sh $(NM) $< > $@
+
+$(O)/hikern.elf: $(OBJS) $(O)/kallsyms.o linker.ld
+	$(CC) $(LDFLAGS) $(OBJS) $(O)/kallsyms.o $(LIBS) -o $@
+	@sh scripts/check-kallsyms.sh $(NM) $(O)/hikern.tmp.elf $@
+
+$(O)/Image: $(O)/hikern.elf
+	$(OBJCOPY) -O binary $< $@
+
+setup:
+	@sh scripts/setup.sh
+
+QEMU_MACHINE ?= virt
+QEMU_MEM ?= 1024
+APPEND ?=
+run: setup all
+	@sh scripts/qemu.sh $(QEMU_MACHINE) $(QEMU_MEM) "$(APPEND)"
+
+test: setup
+	@$(MAKE) --no-print-directory all
+	@python3 scripts/run-tests.py $(if $(T),--suite $(T))
+
+debug: setup all
+	@sh scripts/debug.sh
+
+clean:
+	rm -rf $(O) build-bench
+
+-include tests/host/host.mk
+-include tests/host/lib.mk
+-include $(OBJS:.o=.d)
+
+.PHONY: all setup run test debug clean

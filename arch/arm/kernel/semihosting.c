@@ -1,0 +1,23 @@
+/*
+ * ARM semihosting: how the kernel leaves QEMU (run with -semihosting).
+ * SYS_EXIT_EXTENDED carries an exit status (A32 SYS_EXIT cannot), and the
+ * host truncates it to 8 bits; see shared/reference/qemu-arm-facts.md.
+ */
+#include <asm/semihosting.h>
+#include <linux/compiler.h>
+
+#define SYS_EXIT_EXTENDED 0x20
+#define ADP_Stopped_ApplicationExit 0x20026
+
+void __noreturn semihosting_exit(int status)
+{
+	unsigned long block[2] = {ADP_Stopped_ApplicationExit,
+				  (unsigned long)status & 0xff};
+	register unsigned long r0 __asm__("r0") = SYS_EXIT_EXTENDED;
+	register unsigned long r1 __asm__("r1") = (unsigned long)block;
+
+	__asm__ __volatile__("svc 0x123456" : "+r"(r0) : "r"(r1) : "memory");
+	/* Without -semihosting the SVC traps; nothing more to do but wait. */
+	for (;;)
+		__asm__ __volatile__("wfi");
+}

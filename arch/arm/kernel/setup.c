@@ -1,0 +1,200 @@
+/*
+ * arch/arm/kernel/setup.c: from the boot registers to a usable memory map
+ * (Linux's setup_arch, setup_machine_fdt/_tags and arm_memblock_init).
+ *
+ * The boot parameters (r2) are read as a device tree or an ATAG list,
+ * whichever they are; a missing or corrupt one is reported once the
+ * console is up, and the kernel continues on a board description chosen
+ * from the machine number and the RAM base, with QEMU's default 128 MB.
+ */
+#include <asm/fixmap.h>
+#include <asm/layout.h>
+#include <asm/memory.h>
+#include <asm/paging.h>
+#include <asm/sections.h>
+#include <asm/setup.h>
+#include <linux/cmdline.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/of_fdt.h>
+#include <linux/printk.h>
+#include <linux/serial_pl011.h>
+#include <string.h>
+
+unsigned long __pv_offset;
+phys_addr_t __pv_phys_offset;
+unsigned int __machine_arch_type;
+phys_addr_t __atags_pointer;
+struct boot_info boot_info;
+u32 processor_id;
+
+/* What head.S could map of the boot parameters (see BOOT_PARAMS_MAX_OFFSET). */
+#define BOOT_PARAMS_WINDOW (2 * SECTION_SIZE)
+#define BOOT_PARAMS_MAX_OFFSET 0x20000000UL
+#define DEFAULT_RAM_SIZE (128 * SZ_1M)
+
+/* QEMU virt's devices, for a virt boot that came without its tree. */
+static const struct machine_desc virt_defaults = {
+	.name = "QEMU virt (defaults)",
+	.uart_base = 0x09000000,
+	.gic_dist_base = 0x08000000,
+	.gic_cpu_base = 0x08010000,
+	.has_arch_timer = true,
+	.arch_timer_virt_ppi = 27,
+};
+
+static phys_addr_t mem_limit_size, mem_limit_start;
+static bool mem_limit_set;
+
+/* mem=size[@start], as ARM Linux's early_mem. */
+static int __init early_mem(char *p)
+{
+	char *end;
+	unsigned long long size = memparse(p, &end);
+
+	if (end == p || !size)
+		return -1;
+	mem_limit_size = size > 0xffffffffULL ? 0xffffffff : (phys_addr_t)size;
+	mem_limit_start = PHYS_OFFSET;
+	if (*end == '@')
+		mem_limit_start = (phys_addr_t)memparse(end + 1, &end);
+	mem_limit_set = true;
+	return 0;
+}
+early_param("mem", early_mem);
+
+/* Returns how many bytes from pa on are readable through __va(). */
+static size_t params_window(phys_addr_t pa)
+{
+	phys_addr_t off = pa - PHYS_OFFSET;
+
+	if (!pa || pa < PHYS_OFFSET || off >= BOOT_PARAMS_MAX_OFFSET)
+		return 0;
+	return BOOT_PARAMS_WINDOW - (pa & (SECTION_SIZE - 1));
+}
+
+static void __init setup_machine_defaults(struct boot_info *bi)
+{
+	const struct machine_desc *mdesc;
+
+	mdesc = lookup_machine_type(__machine_arch_type, processor_id);
+	if (!mdesc && PHYS_OFFSET == 0x40000000)
+		mdesc = &virt_defaults;
+	if (mdesc) {
+		machine_fill_devices(mdesc, bi);
+		if (!bi->model)
+			bi->model = mdesc->name;
+	}
+	if (!bi->nr_banks) {
+		bi->bank[0].start = PHYS_OFFSET;
+		bi->bank[0].size = DEFAULT_RAM_SIZE;
+		bi->nr_banks = 1;
+	}
+}
+
+/* Fill boot_info from r1/r2: a DTB, or ATAGS plus a machine record. */
+static void __init setup_boot_params(struct boot_info *bi)
+{
+	size_t window = params_window(__atags_pointer);
+	const void *p = window ? __va(__atags_pointer) : NULL;
+	int type = p ? boot_params_type(p) : BOOT_PARAMS_NONE;
+	int err = -1;
+
+	if (type == BOOT_PARAMS_DTB) {
+		err = early_init_dt_scan(p, window, bi);
+		bi->source = "DTB";
+	} else if (type == BOOT_PARAMS_ATAGS) {
+		err = parse_atags(p, window, bi);
+		bi->source = "ATAGS";
+	}
+	if (err) {
+		if (!bi->error[0])
+			boot_info_error(bi, "no device tree or ATAG list at r2=%08lx",
+					(unsigned long)__atags_pointer);
+		bi->source = "defaults";
+		bi->nr_banks = 0;
+	}
+	/* ATAGS carry no devices, and a tree may lack some: fill them in. */
+	if (type != BOOT_PARAMS_DTB || err || !bi->uart_base)
+		setup_machine_defaults(bi);
+}
+
+/* Clip a bank to what a non-LPAE kernel can address and to mem=. */
+static void __init arm_add_memory(u64 start, u64 size)
+{
+	u64 end = start + size;
+
+	if (mem_limit_set) {
+		u64 lstart = mem_limit_start, lend = lstart + mem_limit_size;
+
+		start = max(start, lstart);
+		end = min(end, lend);
+	}
+	if (start < PHYS_OFFSET)
+		start = PHYS_OFFSET;
+	/* Without LPAE nothing above 4 GB is reachable (end stays < 4 GB). */
+	if (end > 0x100000000ULL - SECTION_SIZE) {
+		pr_warn("Ignoring RAM at 0x%08llx-0x%08llx (no LPAE)\n",
+			(unsigned long long)max(start, 0x100000000ULL - SECTION_SIZE),
+			end - 1);
+		end = 0x100000000ULL - SECTION_SIZE;
+	}
+	start = ALIGN(start, PAGE_SIZE);
+	end = ALIGN_DOWN(end, PAGE_SIZE);
+	if (end > start)
+		memblock_add((phys_addr_t)start, (phys_addr_t)(end - start));
+}
+
+static void __init arm_memblock_init(const struct boot_info *bi)
+{
+	for (unsigned int i = 0; i < bi->nr_banks; i++)
+		arm_add_memory(bi->bank[i].start, bi->bank[i].size);
+	/* Only what head.S mapped may be handed out before paging_init. */
+	memblock_set_current_limit(ALIGN(__pa(_end), SECTION_SIZE));
+	memblock_reserve(__pa(_text), _end - _text);
+	memblock_reserve(__pa(swapper_pg_dir), sizeof(pgd_t) * PTRS_PER_PGD);
+	if (!strcmp(bi->source, "DTB"))
+		memblock_reserve(__atags_pointer,
+				 be32_to_cpup((const __be32 *)__va(__atags_pointer) + 1));
+	if (bi->initrd_end > bi->initrd_start)
+		memblock_reserve((phys_addr_t)bi->initrd_start,
+				 (phys_addr_t)(bi->initrd_end - bi->initrd_start));
+}
+
+static void __init setup_processor(void)
+{
+	u32 sctlr;
+
+	__asm__("mrc p15, 0, %0, c0, c0, 0" : "=r"(processor_id));
+	__asm__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
+	pr_info("CPU: ARMv7 Processor [%08x] revision %u (ARMv7), cr=%08x\n",
+		processor_id, processor_id & 0xf, sctlr);
+}
+
+void __init setup_arch(char **cmdline_p)
+{
+	struct boot_info *bi = &boot_info;
+
+	__asm__("mrc p15, 0, %0, c0, c0, 0" : "=r"(processor_id));
+	setup_boot_params(bi);
+	parse_early_param(bi->cmdline);
+	build_mem_type_table();
+	early_fixmap_init();
+	if (bi->uart_base)
+		pl011_earlycon_setup((phys_addr_t)bi->uart_base);
+	setup_processor();
+	pr_info("Machine model: %s (boot information from %s)\n",
+		bi->model ? bi->model : "unknown", bi->source);
+	if (bi->error[0]) {
+		pr_err("Error: invalid boot information: %s\n", bi->error);
+		pr_err("Continuing with the board's defaults: %u MB of RAM at 0x%08lx\n",
+		       (unsigned int)(bi->bank[0].size >> 20),
+		       (unsigned long)bi->bank[0].start);
+	}
+	pr_info("Layout profile: %s (%s)\n", layout->name, layout->linux_versions);
+	*cmdline_p = bi->cmdline;
+	arm_memblock_init(bi);
+	adjust_lowmem_bounds();
+	paging_init();
+}

@@ -1,0 +1,111 @@
+/*
+ * arch/arm/kernel/traps.c: oops reports (registers, backtrace), undefined
+ * instructions and unexpected exceptions, in Linux's formats.
+ *
+ * Backtraces follow APCS frames (the kernel is built with -mapcs-frame, as
+ * Linux's frame-pointer unwinder expects): fp points at the saved pc, with
+ * the saved lr at fp-4, sp at fp-8 and the caller's fp at fp-12.
+ */
+#include <asm/ptrace.h>
+#include <asm/thread_info.h>
+#include <kunit/fault.h>
+#include <linux/kernel.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+
+static const char *const processor_modes[] = {
+	[0x10] = "USER_32", [0x11] = "FIQ_32", [0x12] = "IRQ_32",
+	[0x13] = "SVC_32",  [0x16] = "MON_32", [0x17] = "ABT_32",
+	[0x1a] = "HYP_32",  [0x1b] = "UND_32", [0x1f] = "SYSTEM_32",
+};
+
+static bool on_stack(unsigned long fp)
+{
+	unsigned long low = (unsigned long)&init_thread_union;
+
+	return fp >= low + 12 && fp < low + THREAD_SIZE && !(fp & 3);
+}
+
+/* Linux's dump_backtrace over frame pointers, from pc/fp. */
+static void dump_backtrace(unsigned long pc, unsigned long fp)
+{
+	pr_emerg("Backtrace:\n");
+	for (int depth = 0; depth < 32 && on_stack(fp); depth++) {
+		unsigned long lr = *(unsigned long *)(fp - 4);
+		unsigned long next = *(unsigned long *)(fp - 12);
+
+		pr_emerg("[<%08lx>] (%ps) from [<%08lx>] (%pS)\n", pc,
+			 (void *)pc, lr, (void *)lr);
+		if (next <= fp)
+			break; /* frames grow upward as we unwind */
+		pc = lr;
+		fp = next;
+	}
+}
+
+void dump_stack(void)
+{
+	unsigned long fp;
+
+	__asm__("mov %0, fp" : "=r"(fp));
+	dump_backtrace((unsigned long)dump_stack, fp);
+}
+
+void show_regs(struct pt_regs *regs)
+{
+	unsigned long flags = regs->ARM_cpsr;
+	unsigned long sctlr, ttbr0, dacr;
+	const char *mode = processor_modes[flags & MODE_MASK];
+
+	__asm__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
+	__asm__("mrc p15, 0, %0, c2, c0, 0" : "=r"(ttbr0));
+	__asm__("mrc p15, 0, %0, c3, c0, 0" : "=r"(dacr));
+	pr_emerg("PC is at %pS\n", (void *)regs->ARM_pc);
+	pr_emerg("LR is at %pS\n", (void *)regs->ARM_lr);
+	pr_emerg("pc : [<%08lx>]    lr : [<%08lx>]    psr: %08lx\n",
+		 regs->ARM_pc, regs->ARM_lr, flags);
+	pr_emerg("sp : %08lx  ip : %08lx  fp : %08lx\n", regs->ARM_sp,
+		 regs->ARM_ip, regs->ARM_fp);
+	pr_emerg("r10: %08lx  r9 : %08lx  r8 : %08lx\n", regs->uregs[10],
+		 regs->uregs[9], regs->uregs[8]);
+	pr_emerg("r7 : %08lx  r6 : %08lx  r5 : %08lx  r4 : %08lx\n",
+		 regs->uregs[7], regs->uregs[6], regs->uregs[5], regs->uregs[4]);
+	pr_emerg("r3 : %08lx  r2 : %08lx  r1 : %08lx  r0 : %08lx\n",
+		 regs->uregs[3], regs->uregs[2], regs->uregs[1], regs->uregs[0]);
+	pr_emerg("Flags: %c%c%c%c  IRQs o%s  FIQs o%s  Mode %s  ISA %s  Segment none\n",
+		 flags & (1UL << 31) ? 'N' : 'n', flags & (1 << 30) ? 'Z' : 'z',
+		 flags & (1 << 29) ? 'C' : 'c', flags & (1 << 28) ? 'V' : 'v',
+		 flags & PSR_I_BIT ? "ff" : "n", flags & PSR_F_BIT ? "ff" : "n",
+		 mode ? mode : "???", flags & PSR_T_BIT ? "Thumb" : "ARM");
+	pr_emerg("Control: %08lx  Table: %08lx  DAC: %08lx\n", sctlr, ttbr0,
+		 dacr);
+}
+
+void __noreturn die(const char *str, struct pt_regs *regs, unsigned long err)
+{
+	static int die_counter;
+
+	oops_in_progress++;
+	pr_emerg("Internal error: %s: %lx [#%d] ARM\n", str, err, ++die_counter);
+	pr_emerg("Modules linked in:\n");
+	pr_emerg("CPU: 0 PID: 0 Comm: %s Not tainted\n",
+		 current_thread_info()->comm);
+	show_regs(regs);
+	dump_backtrace(regs->ARM_pc, regs->ARM_fp);
+	panic("Fatal exception");
+}
+
+void do_undefinstr(struct pt_regs *regs)
+{
+	if (kunit_fault_catch(regs, regs->ARM_pc, 0, KUNIT_FAULT_UNDEF))
+		return;
+	pr_emerg("Internal error: undefined instruction %08lx at %08lx\n",
+		 *(unsigned long *)regs->ARM_pc, regs->ARM_pc);
+	die("Oops - undefined instruction", regs, 0);
+}
+
+void bad_mode(struct pt_regs *regs)
+{
+	pr_crit("Bad mode in exception handler detected\n");
+	die("Oops - bad mode", regs, 0);
+}

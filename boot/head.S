@@ -1,0 +1,213 @@
+/*
+ * boot/head.S: the kernel's first instructions, after Linux's
+ * arch/arm/kernel/head.S.
+ *
+ * Entered with the MMU and caches off, in SVC mode, through Linux's ARM boot
+ * protocol: r0 = 0, r1 = machine number, r2 = physical address of a device
+ * tree or an ATAG list (or 0). The code is position independent until the
+ * MMU is on:
+ *
+ *  1. Find PHYS_OFFSET (the RAM base) from where we run: QEMU loads a raw
+ *     image at RAM base + 0x10000 and an ELF at RAM base + TEXT_OFFSET, and
+ *     every supported board has RAM on a 16 MB boundary (Linux's p2v
+ *     granule), so rounding the run address down to 16 MB gives the base.
+ *  2. If we are not at PHYS_OFFSET + TEXT_OFFSET, copy the image there. The
+ *     destination is below the source, so an ascending copy never
+ *     overwrites bytes it has still to read.
+ *  3. Build swapper_pg_dir at PHYS_OFFSET + TEXT_OFFSET - 16 KB with 1 MB
+ *     sections: an identity map of __turn_mmu_on (so the instruction after
+ *     the SCTLR write still has a translation), the kernel at PAGE_OFFSET,
+ *     and the two sections holding the boot parameters at their linear
+ *     address so C code can read them through __va().
+ *  4. Turn the MMU and caches on, jump to the virtual __mmap_switched,
+ *     zero .bss, record __pv_offset and the boot registers, start_kernel().
+ *
+ * paging_init() later replaces these sections with the final, strict map
+ * and drops the identity map.
+ */
+#include <asm/memory.h>
+#include <asm/pgtable-hwdef.h>
+
+#define PG_DIR_SIZE 0x4000
+#define THREAD_SIZE 8192
+/* Sections for boot: kernel RW (no user access), normal write-back memory. */
+#define BOOT_SECT_FLAGS (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WBWA)
+/* Boot parameters further than this from the RAM base are not mapped. */
+#define BOOT_PARAMS_MAX_OFFSET 0x20000000
+
+	.arm
+	.section ".head.text", "ax"
+	.globl	stext
+	.type	stext, %function
+stext:
+	cpsid	aif, #0x13		@ SVC mode, IRQ/FIQ/async aborts masked
+	mov	r9, r1			@ machine number
+	mov	r10, r2			@ DTB or ATAGS physical address
+
+	adr	r4, stext		@ where we run (physical)
+	mov	r8, r4, lsr #24		@ PHYS_OFFSET = run address & ~(16 MB - 1)
+	mov	r8, r8, lsl #24
+	add	r5, r8, #TEXT_OFFSET	@ where Linux's layout wants stext
+	cmp	r4, r5
+	beq	__create_page_tables
+
+	/*
+	 * Relocate [stext, __image_end) down to PHYS_OFFSET + TEXT_OFFSET.
+	 * The copy overwrites the code doing it once it passes 32 KB, so the
+	 * loop first moves itself to the (still unused) page-table area
+	 * below the destination and runs from there.
+	 */
+	adr	r0, __reloc_loop
+	adr	r1, __reloc_loop_end
+	add	r2, r8, #TEXT_OFFSET - PG_DIR_SIZE
+	mov	r3, r2
+1:	ldr	r7, [r0], #4
+	str	r7, [r3], #4
+	cmp	r0, r1
+	blo	1b
+	ldr	r6, =__image_end
+	ldr	r7, =stext
+	sub	r6, r6, r7
+	add	r6, r6, r4		@ source end
+	adr	r0, __create_page_tables	@ continue at this label, in the copy
+	adr	r1, stext
+	sub	r0, r0, r1
+	add	r0, r0, r5
+	mov	sp, r0			@ no stack yet: sp holds the return address
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU: fetch the moved loop
+	dsb
+	isb
+	bx	r2
+
+__reloc_loop:
+1:	ldmia	r4!, {r0-r3, r7, r11, r12, lr}
+	stmia	r5!, {r0-r3, r7, r11, r12, lr}
+	cmp	r4, r6
+	blo	1b
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU: fetch the new copy
+	dsb
+	isb
+	mov	pc, sp
+__reloc_loop_end:
+
+__create_page_tables:
+	add	r4, r8, #TEXT_OFFSET - PG_DIR_SIZE	@ r4 = phys swapper_pg_dir
+	mov	r0, r4
+	add	r6, r0, #PG_DIR_SIZE
+	mov	r3, #0
+1:	str	r3, [r0], #4
+	str	r3, [r0], #4
+	str	r3, [r0], #4
+	str	r3, [r0], #4
+	cmp	r0, r6
+	bne	1b
+
+	ldr	r7, =BOOT_SECT_FLAGS
+
+	/* Identity map for __turn_mmu_on .. __turn_mmu_on_end. */
+	adr	r0, __turn_mmu_on_loc
+	ldmia	r0, {r3, r5, r6}
+	sub	r0, r0, r3		@ phys - virt
+	add	r5, r5, r0
+	add	r6, r6, r0
+	mov	r5, r5, lsr #20
+	mov	r6, r6, lsr #20
+1:	orr	r3, r7, r5, lsl #20
+	str	r3, [r4, r5, lsl #2]
+	cmp	r5, r6
+	addlo	r5, r5, #1
+	blo	1b
+
+	/* Kernel: PAGE_OFFSET.. -> PHYS_OFFSET.., up to the section of _end. */
+	add	r0, r4, #(PAGE_OFFSET >> 20) << 2
+	ldr	r6, =(_end - 1)
+	add	r6, r4, r6, lsr #(20 - 2)
+	orr	r3, r8, r7
+1:	str	r3, [r0], #4
+	add	r3, r3, #1 << 20
+	cmp	r0, r6
+	bls	1b
+
+	/* Boot parameters: two sections at their linear-map address. */
+	movs	r0, r10
+	beq	2f
+	sub	r3, r0, r8
+	cmp	r3, #BOOT_PARAMS_MAX_OFFSET
+	bhs	2f			@ not in RAM near us: C code reports it
+	mov	r3, r3, lsr #20
+	add	r0, r4, #(PAGE_OFFSET >> 20) << 2
+	add	r0, r0, r3, lsl #2
+	mov	r6, r10, lsr #20
+	orr	r6, r7, r6, lsl #20
+	str	r6, [r0], #4
+	add	r6, r6, #1 << 20
+	str	r6, [r0]
+2:
+	/* Enable the MMU (Linux's __v7_setup + __enable_mmu, reduced). */
+	mov	r0, #0
+	mcr	p15, 0, r0, c8, c7, 0	@ TLBIALL
+	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
+	mcr	p15, 0, r0, c2, c0, 2	@ TTBCR = 0: TTBR0 translates everything
+	orr	r0, r4, #TTB_FLAGS_UP
+	mcr	p15, 0, r0, c2, c0, 0	@ TTBR0
+	ldr	r0, =DACR_INIT
+	mcr	p15, 0, r0, c3, c0, 0	@ DACR
+	dsb
+	isb
+	mrc	p15, 0, r0, c1, c0, 0
+	ldr	r1, =(CR_A | CR_TRE | CR_AFE)
+	bic	r0, r0, r1		@ no alignment traps, no TEX remap, no AF
+	ldr	r1, =(CR_M | CR_C | CR_Z | CR_I | CR_V)
+	orr	r0, r0, r1		@ MMU, caches, branch prediction, high vectors
+	ldr	r13, =__mmap_switched	@ virtual address to continue at
+	b	__turn_mmu_on
+	.ltorg
+
+	.align	2
+__turn_mmu_on_loc:
+	.long	.
+	.long	__turn_mmu_on
+	.long	__turn_mmu_on_end
+
+/*
+ * Runs from the identity map: the instruction after the SCTLR write is
+ * fetched with the MMU on, from the same (physical == virtual) address.
+ */
+	.section ".idmap.text", "ax"
+	.align	5
+	.type	__turn_mmu_on, %function
+__turn_mmu_on:
+	mcr	p15, 0, r0, c1, c0, 0	@ SCTLR: MMU on
+	isb
+	mov	r3, r13
+	bx	r3
+__turn_mmu_on_end:
+
+	.text
+	.type	__mmap_switched, %function
+__mmap_switched:
+	ldr	sp, =init_thread_union + THREAD_SIZE
+	ldr	r0, =__bss_start
+	ldr	r1, =__bss_stop
+	mov	r2, #0
+1:	cmp	r0, r1
+	strlo	r2, [r0], #4
+	blo	1b
+	ldr	r0, =__pv_phys_offset
+	str	r8, [r0]
+	sub	r1, r8, #PAGE_OFFSET
+	ldr	r0, =__pv_offset
+	str	r1, [r0]
+	ldr	r0, =__machine_arch_type
+	str	r9, [r0]
+	ldr	r0, =__atags_pointer
+	str	r10, [r0]
+	mov	fp, #0			@ ends the frame-pointer backtrace
+	b	start_kernel
+	.ltorg
+
+/* The boot L1 table sits 16 KB below the kernel, as in Linux. */
+	.globl	swapper_pg_dir
+	.equ	swapper_pg_dir, KERNEL_RAM_VADDR - PG_DIR_SIZE

@@ -1,0 +1,76 @@
+/*
+ * drivers/irqchip/irq-gic.c: the ARM GICv2 (virt, vexpress-a15) and the
+ * Cortex-A9 MPCore GIC (vexpress-a9), which share the programming model.
+ *
+ * Each IRQ is acknowledged by reading GICC_IAR, handled, then completed
+ * by writing the same value to GICC_EOIR; IDs >= 1020 are spurious.
+ */
+#include <asm/iomap.h>
+#include <asm/ptrace.h>
+#include <linux/irq.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+
+#define GICD_CTLR 0x000
+#define GICD_ISENABLER 0x100
+#define GICD_IPRIORITYR 0x400
+#define GICC_CTLR 0x00
+#define GICC_PMR 0x04
+#define GICC_IAR 0x0c
+#define GICC_EOIR 0x10
+#define GIC_SPURIOUS 1020
+
+static void __iomem *gicd, *gicc;
+static struct {
+	irq_handler_t handler;
+	void *dev;
+} irq_table[NR_IRQS];
+int hardirq_count;
+
+int gic_init(phys_addr_t dist, phys_addr_t cpu)
+{
+	gicd = iotable_map(dist, 0x1000);
+	gicc = iotable_map(cpu, 0x1000);
+	if (!gicd || !gicc)
+		return -1;
+	writel(1, gicd + GICD_CTLR);
+	writel(0xf0, gicc + GICC_PMR); /* let every priority through */
+	writel(1, gicc + GICC_CTLR);
+	return 0;
+}
+
+int request_irq(unsigned int irq, irq_handler_t handler, void *dev)
+{
+	if (irq >= NR_IRQS || irq_table[irq].handler)
+		return -1;
+	irq_table[irq].dev = dev;
+	irq_table[irq].handler = handler;
+	return 0;
+}
+
+void enable_percpu_irq(unsigned int irq)
+{
+	volatile u8 *prio = (volatile u8 *)(gicd + GICD_IPRIORITYR);
+
+	prio[irq] = 0xa0;
+	writel(1U << (irq % 32), gicd + GICD_ISENABLER + (irq / 32) * 4);
+}
+
+void handle_arch_irq(struct pt_regs *regs)
+{
+	(void)regs;
+	for (;;) {
+		u32 iar = readl(gicc + GICC_IAR);
+		u32 irq = iar & 0x3ff;
+
+		if (irq >= GIC_SPURIOUS)
+			return;
+		hardirq_count++;
+		if (irq < NR_IRQS && irq_table[irq].handler)
+			irq_table[irq].handler(irq, irq_table[irq].dev);
+		else
+			pr_warn("irq %u: nobody cared\n", irq);
+		hardirq_count--;
+		writel(iar, gicc + GICC_EOIR);
+	}
+}

@@ -1,0 +1,51 @@
+/*
+ * drivers/tty/serial/amba-pl011.c: the PL011 UART as the kernel console.
+ *
+ * Like Linux's earlycon, the UART is first reached through the fixmap slot
+ * FIX_EARLYCON_MEM_BASE, before any allocator exists; QEMU's PL011 needs no
+ * programming to transmit. Output only: input belongs to the console issue.
+ */
+#include <asm/fixmap.h>
+#include <asm/io.h>
+#include <linux/console.h>
+#include <linux/init.h>
+#include <linux/serial_pl011.h>
+
+#define UART01x_DR 0x00
+#define UART01x_FR 0x18
+#define UART01x_FR_TXFF (1 << 5)
+
+static void __iomem *pl011_base;
+
+static void pl011_putc(void __iomem *base, char c)
+{
+	while (readl(base + UART01x_FR) & UART01x_FR_TXFF)
+		;
+	writel((unsigned char)c, base + UART01x_DR);
+}
+
+static void pl011_console_write(struct console *con, const char *s,
+				unsigned int n)
+{
+	void __iomem *base = con->data;
+
+	for (unsigned int i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			pl011_putc(base, '\r');
+		pl011_putc(base, s[i]);
+	}
+}
+
+static struct console pl011_early_console = {
+	.name = "pl11",
+	.write = pl011_console_write,
+};
+
+void __init pl011_earlycon_setup(phys_addr_t phys)
+{
+	set_fixmap_io(FIX_EARLYCON_MEM_BASE, phys & PAGE_MASK);
+	pl011_base = (void __iomem *)(__fix_to_virt(FIX_EARLYCON_MEM_BASE) +
+				      (phys & ~PAGE_MASK));
+	pl011_early_console.data = pl011_base;
+	register_console(&pl011_early_console);
+}

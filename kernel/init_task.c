@@ -1,0 +1,8 @@
+/* The boot task: its stack (used from head.S on) and its thread_info. */
+#include <asm/thread_info.h>
+#include <linux/compiler.h>
+
+union thread_union init_thread_union __section(".data..init_task")
+	__aligned(THREAD_SIZE) = {
+	.thread_info = {.comm = "swapper/0"},
+};

@@ -1,0 +1,42 @@
+/*
+ * kernel/main.c: start_kernel(), the first C code (Linux's init/main.c).
+ *
+ * Order matters: setup_arch() finds the boot information, the console and
+ * RAM and builds the page tables; mem_init() hands memory to the buddy
+ * allocator and prints the Memory line and the layout block; then the
+ * clock, interrupts and the self-tests selected by hikern.test=.
+ */
+#include <asm/paging.h>
+#include <asm/semihosting.h>
+#include <asm/setup.h>
+#include <kunit/test.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/spinlock.h>
+#include <linux/start_kernel.h>
+
+#define HIKERN_VERSION "0.1"
+
+void __noreturn start_kernel(void)
+{
+	char *command_line;
+	int failed;
+
+	pr_notice("Booting Linux on physical CPU 0x0\n");
+	pr_notice("hikern version " HIKERN_VERSION " (arm-none-eabi-gcc " __VERSION__
+		  ") #1 " __DATE__ "\n");
+	setup_arch(&command_line);
+	pr_notice("Kernel command line: %s\n", command_line);
+	parse_setup_params(command_line);
+	mem_init();
+	time_init();
+	local_irq_enable();
+
+	failed = kunit_run_selected();
+	if (failed >= 0)
+		semihosting_exit(failed ? EXIT_TEST_FAILED : EXIT_PASS);
+	pr_info("hikern: boot complete; idle (no console shell yet)\n");
+	for (;;)
+		__asm__ __volatile__("wfi");
+}

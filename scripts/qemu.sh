@@ -1,0 +1,20 @@
+#!/bin/sh
+# Boot build/Image on a QEMU machine with the console on stdio.
+# Usage: qemu.sh MACHINE MEM_MB "APPEND" [extra qemu args...]
+#   MACHINE: virt | vexpress-a9 | vexpress-a15 (vexpress boots ATAGS;
+#            add "-dtb build/dts/<board>.dtb" for a device tree)
+m=${1:-virt}
+mem=${2:-1024}
+append=${3:-}
+shift 3 2>/dev/null || shift $#
+img=${IMAGE:-build/Image}
+case "$m" in
+virt) board="-M virt -cpu cortex-a15 -nic none" ;;
+vexpress-a9) board="-M vexpress-a9 -audiodev none,id=snd0" ;;
+vexpress-a15) board="-M vexpress-a15 -audiodev none,id=snd0" ;;
+*) echo "qemu.sh: unknown machine $m" >&2; exit 2 ;;
+esac
+# shellcheck disable=SC2086
+exec qemu-system-arm $board -m "$mem" -display none -monitor none -serial stdio \
+	-semihosting-config enable=on,target=native -kernel "$img" \
+	-append "$append" "$@"

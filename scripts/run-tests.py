@@ -1,0 +1,531 @@
+#!/usr/bin/env python3
+"""hikern's test runner: `make test` ends here.
+
+It runs, in one tally:
+  * the host-native unit tests and fuzz smoke runs (their own
+    "N passed, N failed" lines are added to the total);
+  * the QEMU matrix: each configuration boots build/Image with a timeout,
+    its whole serial log is kept in build/test-logs/<config>.log, the KTAP
+    it prints is parsed (every case is one result; a missing case or a
+    short plan is a failure), and boots that print the memory layout are
+    checked against an independent oracle: Linux's formulas re-implemented
+    below, and, where the seeds recorded real boards, the seeds' own lines;
+  * a GDB session against QEMU's gdbstub.
+
+It prints every result and ends with one line "N passed, N failed"; the
+exit status is non-zero on any failure or timeout.
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.path.join(ROOT, "build")
+LOGS = os.path.join(BUILD, "test-logs")
+IMAGE = os.path.join(BUILD, "Image")
+ELF = os.path.join(BUILD, "hikern.elf")
+
+RAM_BASE = {"virt": 0x40000000, "vexpress-a9": 0x60000000,
+            "vexpress-a15": 0x80000000}
+BOARD_ARGS = {
+    "virt": ["-M", "virt", "-cpu", "cortex-a15", "-nic", "none"],
+    "vexpress-a9": ["-M", "vexpress-a9", "-audiodev", "none,id=snd0"],
+    "vexpress-a15": ["-M", "vexpress-a15", "-audiodev", "none,id=snd0"],
+}
+DTBS = {"vexpress-a9": "vexpress-v2p-ca9.dtb",
+        "vexpress-a15": "vexpress-v2p-ca15.dtb"}
+
+MB = 1 << 20
+
+
+class Tally:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def add(self, name, ok, detail=""):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+        line = "%s %s" % ("ok    " if ok else "FAIL  ", name)
+        if detail and not ok:
+            line += "\n        " + detail.replace("\n", "\n        ")
+        print(line, flush=True)
+
+
+# ---------------------------------------------------------------------------
+# The layout oracle: Linux's arithmetic (arch/arm/mm/mmu.c, init.c), written
+# again here so that the kernel's figures are checked, not echoed.
+
+PAGE_OFFSET = 0xC0000000
+VMALLOC_OFFSET = 8 * MB
+PROFILES = {
+    "v3.18": {"vmalloc_end": 0xFF000000, "fixmap": (0xFFC00000, 0xFFE00000)},
+    "v5": {"vmalloc_end": 0xFF800000, "fixmap": (0xFFC00000, 0xFFF00000)},
+}
+
+
+def memparse(s):
+    m = re.fullmatch(r"(0[xX][0-9a-fA-F]+|\d+)([kKmMgG]?)", s)
+    if not m:
+        return None
+    v = int(m.group(1), 0)
+    return v << {"": 0, "k": 10, "m": 20, "g": 30}[m.group(2).lower()]
+
+
+def expected_layout(profile, base, ram, vmalloc=None):
+    """Region lines, warnings and highmem size Linux would print."""
+    p = PROFILES[profile]
+    vend = p["vmalloc_end"]
+    warnings = []
+    size = memparse(vmalloc) if vmalloc is not None else None
+    if not size:
+        vmalloc_min = vend - 240 * MB - VMALLOC_OFFSET
+    else:
+        if size < 16 * MB:
+            size = 16 * MB
+            warnings.append("vmalloc area too small, limiting to %dMB" % (size >> 20))
+        if size > vend - (PAGE_OFFSET + 32 * MB):
+            size = vend - (PAGE_OFFSET + 32 * MB)
+            warnings.append("vmalloc area is too big, limiting to %dMB" % (size >> 20))
+        vmalloc_min = vend - size
+    limit = min(base + ram, vmalloc_min - PAGE_OFFSET + base)
+    high = limit - base + PAGE_OFFSET
+    vstart = (high + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1)
+
+    def kb(a, b, name):
+        return "    %-7s : 0x%08x - 0x%08x   (%4d kB)" % (name, a, b, (b - a) >> 10)
+
+    def mbl(a, b, name):
+        return "    %-7s : 0x%08x - 0x%08x   (%4d MB)" % (name, a, b, (b - a) >> 20)
+
+    lines = [
+        kb(0xFFFF0000, 0xFFFF1000, "vector"),
+        kb(p["fixmap"][0], p["fixmap"][1], "fixmap"),
+        mbl(vstart, vend, "vmalloc"),
+        mbl(PAGE_OFFSET, high, "lowmem"),
+        mbl(PAGE_OFFSET - 2 * MB, PAGE_OFFSET, "pkmap"),
+        mbl(PAGE_OFFSET - 16 * MB, PAGE_OFFSET - 2 * MB, "modules"),
+    ]
+    return lines, warnings, (base + ram - limit) >> 10
+
+
+# What real boards printed (the seeds): the oracle's own check.
+SEED_004_1G = [
+    "    vector  : 0xffff0000 - 0xffff1000   (   4 kB)",
+    "    fixmap  : 0xffc00000 - 0xffe00000   (2048 kB)",
+    "    vmalloc : 0xf0000000 - 0xff000000   ( 240 MB)",
+    "    lowmem  : 0xc0000000 - 0xef800000   ( 760 MB)",
+    "    pkmap   : 0xbfe00000 - 0xc0000000   (   2 MB)",
+    "    modules : 0xbf000000 - 0xbfe00000   (  14 MB)",
+]
+SEED_004_HIGHMEM_K = 270336
+SEED_002_BANNER = {"FIXMAP": (0xFFC00000, 0xFFF00000),
+                   "VMALLOC": (0xF0800000, 0xFF800000),
+                   "LOWMEM": (0xC0000000, 0xF0000000),
+                   "PKMAP": (0xBFE00000, 0xC0000000)}
+
+
+def elf_symbols():
+    out = subprocess.run(["arm-none-eabi-nm", ELF], capture_output=True,
+                         text=True, check=True).stdout
+    syms = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            syms[parts[2]] = int(parts[0], 16)
+    return syms
+
+
+def section_lines(syms):
+    def line(name, a, b):
+        return "%11s : 0x%08x - 0x%08x   (%4d kB)" % (
+            name, syms[a], syms[b], -(-(syms[b] - syms[a]) // 1024))
+    return [line(".text", "_text", "_etext"),
+            line(".init", "__init_begin", "__init_end"),
+            line(".data", "_sdata", "_edata"),
+            line(".bss", "__bss_start", "__bss_stop")]
+
+
+MEMORY_RE = re.compile(
+    r"Memory: (\d+)K/(\d+)K available \((\d+)K kernel code, (\d+)K rwdata, "
+    r"(\d+)K rodata, (\d+)K init, (\d+)K bss, (\d+)K reserved"
+    r"(, (\d+)K cma-reserved)?, (\d+)K highmem\)")
+
+
+def strip_stamp(line):
+    return re.sub(r"^\[\s*\d+\.\d+\] ", "", line)
+
+
+def check_layout(cfg, log, syms):
+    """Problems with the layout block and Memory line, [] if none."""
+    lines = [strip_stamp(l) for l in log.splitlines()]
+    text = "\n".join(lines)
+    problems = []
+    want, warns, highmem_k = expected_layout(cfg.profile, RAM_BASE[cfg.machine],
+                                             cfg.mem * MB, cfg.vmalloc)
+    if "Virtual kernel memory layout:" not in lines:
+        return ["no 'Virtual kernel memory layout:' block"]
+    for w in want + section_lines(syms):
+        if w not in lines:
+            problems.append("missing line %r" % w)
+    for w in warns:
+        if w not in text:
+            problems.append("missing warning %r" % w)
+    if cfg.seed == "004":
+        for w in SEED_004_1G:
+            if w not in lines:
+                problems.append("differs from seed 004: %r" % w)
+        highmem_k = SEED_004_HIGHMEM_K
+    m = MEMORY_RE.search(text)
+    if not m:
+        problems.append("no Memory: line")
+        return problems
+    avail, total, code = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    reserved, cma, high = int(m.group(8)), m.group(9), int(m.group(11))
+    if total != cfg.mem * 1024:
+        problems.append("Memory total %dK != %dK of RAM" % (total, cfg.mem * 1024))
+    if avail + reserved != total:
+        problems.append("available %dK + reserved %dK != %dK" % (avail, reserved, total))
+    if high != highmem_k:
+        problems.append("highmem %dK, expected %dK" % (high, highmem_k))
+    if code != (syms["_etext"] - syms["_stext"]) >> 10:
+        problems.append("kernel code %dK does not match the ELF" % code)
+    if (cma is not None) != (cfg.profile == "v5"):
+        problems.append("cma-reserved field %s for profile %s" %
+                        ("present" if cma else "absent", cfg.profile))
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# KTAP
+
+def parse_ktap(log):
+    """Returns (results, problems): results are (suite.case, ok, diag)."""
+    results, problems = [], []
+    suite, plan, seen, diag = None, None, 0, []
+    top_plan, suites_done = None, 0
+    for raw in log.splitlines():
+        line = strip_stamp(raw.rstrip("\r"))
+        m = re.fullmatch(r"1\.\.(\d+)", line)
+        if m:
+            top_plan = int(m.group(1))
+            continue
+        m = re.fullmatch(r"    # Subtest: (\S+)", line)
+        if m:
+            suite, plan, seen, diag = m.group(1), None, 0, []
+            continue
+        m = re.fullmatch(r"    1\.\.(\d+)", line)
+        if m:
+            plan = int(m.group(1))
+            continue
+        m = re.fullmatch(r"    (ok|not ok) (\d+) (\S+)( # SKIP.*)?", line)
+        if m and suite:
+            seen += 1
+            results.append(("%s.%s" % (suite, m.group(3)), m.group(1) == "ok",
+                            "\n".join(diag[-12:])))
+            diag = []
+            continue
+        if line.startswith("    # "):
+            diag.append(line.strip())
+            continue
+        m = re.fullmatch(r"(ok|not ok) (\d+) (\S+)(.*)", line)
+        if m:
+            suites_done += 1
+            if m.group(4).startswith(" # no such suite"):
+                results.append((m.group(3), False, "no such suite"))
+            elif plan is not None and seen != plan:
+                problems.append("suite %s: plan 1..%d but %d results" % (suite, plan, seen))
+            suite = None
+    if top_plan is None:
+        problems.append("no KTAP plan")
+    elif suites_done != top_plan:
+        problems.append("KTAP plan 1..%d but %d suites finished" % (top_plan, suites_done))
+    if suite is not None:
+        problems.append("suite %s did not finish (last case %d of %s)" %
+                        (suite, seen, plan))
+    return results, problems
+
+
+# ---------------------------------------------------------------------------
+# QEMU configurations
+
+class Config:
+    def __init__(self, name, machine="virt", mem=1024, test="all",
+                 profile="v3.18", vmalloc=None, dtb=False, extra_append="",
+                 timeout=120, layout=True, seed=None, kernel=None,
+                 expect=None, until=None):
+        self.name, self.machine, self.mem, self.test = name, machine, mem, test
+        self.profile, self.vmalloc, self.dtb = profile, vmalloc, dtb
+        self.extra_append, self.timeout, self.layout = extra_append, timeout, layout
+        self.seed, self.kernel, self.expect, self.until = seed, kernel, expect, until
+
+    def append(self):
+        parts = []
+        if self.test is not None:
+            parts.append("hikern.test=" + self.test)
+        if self.profile != "v3.18":
+            parts.append("hikern.layout=" + self.profile)
+        if self.vmalloc is not None:
+            parts.append("vmalloc=" + self.vmalloc)
+        if self.extra_append:
+            parts.append(self.extra_append)
+        return " ".join(parts)
+
+    def command(self):
+        cmd = ["qemu-system-arm"] + BOARD_ARGS[self.machine] + [
+            "-m", str(self.mem), "-display", "none", "-monitor", "none",
+            "-serial", "stdio", "-semihosting-config",
+            "enable=on,target=native", "-kernel", self.kernel or IMAGE]
+        if not self.kernel:
+            cmd += ["-append", self.append()]
+        if self.dtb:
+            cmd += ["-dtb", os.path.join(BUILD, "dts", DTBS[self.machine])]
+        return cmd
+
+
+def matrix():
+    c = [
+        # Full self-tests on the main machines.
+        Config("virt-1024", seed="004"),
+        Config("virt-1024-v5", profile="v5"),
+        Config("virt-256", mem=256),
+        Config("virt-2048", mem=2048, timeout=240),
+        Config("vexpress-a9-atags", machine="vexpress-a9"),
+        Config("vexpress-a15-dtb", machine="vexpress-a15", dtb=True),
+        # Boot to the layout block and power off.
+        Config("virt-256-v5", mem=256, test="none", profile="v5"),
+        Config("virt-2048-v5", mem=2048, test="none", profile="v5"),
+        Config("virt-512", mem=512, test="none"),
+        Config("vexpress-a9-dtb", machine="vexpress-a9", dtb=True, test="none"),
+        Config("vexpress-a15-atags", machine="vexpress-a15", test="none"),
+        Config("vexpress-a15-2048-v5", machine="vexpress-a15", mem=2048,
+               test="none", profile="v5"),
+        # vmalloc= moves the lowmem/vmalloc boundary, with Linux's clamps.
+        Config("vmalloc-128M", test="none", vmalloc="128M"),
+        Config("vmalloc-400M-v5", test="none", vmalloc="400M", profile="v5"),
+        Config("vmalloc-small", test="none", vmalloc="4M"),
+        Config("vmalloc-huge", test="none", vmalloc="2G"),
+        Config("vmalloc-huge-v5", test="none", vmalloc="1G", profile="v5"),
+        Config("vmalloc-garbage", test="none", vmalloc="lots",
+               expect=[r"vmalloc=lots: not a size, using the default"]),
+        # mem= limits RAM as in Linux.
+        Config("mem-512", mem=1024, test="none", extra_append="mem=512M",
+               layout=False, expect=[r"Memory: \d+K/524288K available"]),
+        # The ELF gets no DTB from QEMU: a clear error, defaults, no hang.
+        Config("virt-elf-no-dtb", test=None, kernel=ELF, layout=False,
+               expect=[r"Error: invalid boot information: no device tree",
+                       r"Virtual kernel memory layout:",
+                       r"Memory: \d+K/131072K available"],
+               until=r"boot complete", timeout=60),
+    ]
+    return c
+
+
+def run_qemu(cfg):
+    """Boot one configuration; returns (log, exit status or 'timeout')."""
+    os.makedirs(LOGS, exist_ok=True)
+    path = os.path.join(LOGS, cfg.name + ".log")
+    start = time.time()
+    proc = subprocess.Popen(cfg.command(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                            start_new_session=True)
+    out = []
+    status = None
+    deadline = start + cfg.timeout
+    import selectors
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ)
+    buf = b""
+    while True:
+        left = deadline - time.time()
+        if left <= 0:
+            status = "timeout"
+            break
+        if sel.select(timeout=min(left, 1.0)):
+            chunk = os.read(proc.stdout.fileno(), 65536)
+            if not chunk:
+                break
+            buf += chunk
+            if cfg.until and re.search(cfg.until.encode(), buf):
+                status = "stopped"
+                break
+        elif proc.poll() is not None and not buf.endswith(b"\n"):
+            pass
+    if status in ("timeout", "stopped"):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    err = proc.stderr.read().decode(errors="replace")
+    log = buf.decode(errors="replace").replace("\r\n", "\n")
+    if status is None:
+        status = proc.returncode
+    with open(path, "w") as f:
+        f.write("# %s\n# %s\n# exit: %s, %.1f s\n" % (
+            cfg.name, " ".join(cfg.command()), status, time.time() - start))
+        f.write(log)
+        if err.strip():
+            f.write("\n# qemu stderr:\n" + err)
+    return log, status
+
+
+def check_config(cfg, syms):
+    """Runs one configuration; returns a list of (name, ok, detail)."""
+    log, status = run_qemu(cfg)
+    res = []
+    logref = "log: build/test-logs/%s.log" % cfg.name
+    if cfg.test not in (None, "none"):
+        results, problems = parse_ktap(log)
+        for name, ok, diag in results:
+            res.append(("%s: %s" % (cfg.name, name), ok, diag + "\n" + logref))
+        res.append(("%s: KTAP complete" % cfg.name, not problems,
+                    "; ".join(problems) + "\n" + logref))
+    if cfg.layout:
+        problems = check_layout(cfg, log, syms)
+        res.append(("%s: layout block and Memory line" % cfg.name, not problems,
+                    "\n".join(problems) + "\n" + logref))
+    for pat in cfg.expect or []:
+        res.append(("%s: prints /%s/" % (cfg.name, pat),
+                    re.search(pat, log) is not None, logref))
+    want = "stopped" if cfg.until else 0
+    res.append(("%s: exit status" % cfg.name, status == want,
+                "exit status %s, expected %s\n%s" % (status, want, logref)))
+    return res
+
+
+# ---------------------------------------------------------------------------
+# Host tests and GDB
+
+def run_host(target, tally):
+    """A make target of host tests, its "N passed, N failed" in the tally."""
+    os.makedirs(LOGS, exist_ok=True)
+    p = subprocess.run(["make", "--no-print-directory", target], cwd=ROOT,
+                       capture_output=True, text=True, timeout=900)
+    out = p.stdout + p.stderr
+    with open(os.path.join(LOGS, "host-%s.log" % target), "w") as f:
+        f.write(out)
+    m = None
+    for m in re.finditer(r"^(?:\w+: )?(\d+) passed, (\d+) failed", out, re.M):
+        pass
+    if m:
+        tally.passed += int(m.group(1))
+        tally.failed += int(m.group(2))
+    print("%s host: %s (%s)" % ("ok    " if p.returncode == 0 else "FAIL  ",
+                               target, m.group(0) if m else "no tally"),
+          flush=True)
+    if p.returncode != 0 or not m:
+        tally.add("host: %s exits 0" % target, False,
+                  "log: build/test-logs/host-%s.log" % target)
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def run_gdb(tally, syms):
+    """Break at head.S before the MMU is on, then at start_kernel."""
+    port = free_port()
+    cfg = Config("gdb", test="none")
+    qemu = subprocess.Popen(cfg.command() + ["-S", "-gdb", "tcp::%d" % port],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    phys = RAM_BASE["virt"] - PAGE_OFFSET
+    script = [
+        "set pagination off", "set confirm off",
+        "target remote :%d" % port,
+        "add-symbol-file %s -o %d" % (ELF, phys),
+        "break *0x%x" % (syms["__create_page_tables"] + phys),
+        "continue",
+        "info line *$pc",
+        "stepi",
+        "print/x $pc",
+        "delete",
+        "break start_kernel",
+        "continue",
+        "next",
+        "next",
+        "print/x __pv_offset",
+        "print/x __pv_phys_offset",
+        "bt",
+        "kill",
+    ]
+    args = ["gdb-multiarch", "-batch", "-nx", ELF]
+    for s in script:
+        args += ["-ex", s]
+    try:
+        p = subprocess.run(args, capture_output=True, text=True, timeout=120)
+        out = p.stdout + p.stderr
+    except subprocess.TimeoutExpired as e:
+        out = "timeout\n" + (e.stdout or b"").decode(errors="replace")
+    finally:
+        os.killpg(qemu.pid, signal.SIGKILL)
+        qemu.wait()
+    with open(os.path.join(LOGS, "gdb.log"), "w") as f:
+        f.write(out)
+    ref = "log: build/test-logs/gdb.log"
+    want_pc = syms["__create_page_tables"] + phys + 4
+    checks = [
+        ("gdb: head.S source line before the MMU is on",
+         re.search(r'Line \d+ of "boot/head.S"', out) is not None),
+        ("gdb: stepi advances one instruction in head.S",
+         re.search(r"= 0x%x\b" % want_pc, out) is not None),
+        ("gdb: breakpoint at start_kernel",
+         re.search(r"Breakpoint \d+, (0x[0-9a-f]+ in )?start_kernel", out) is not None),
+        ("gdb: reads __pv_offset (PHYS_OFFSET - PAGE_OFFSET)",
+         re.search(r"= 0x%x\b" % ((RAM_BASE["virt"] - PAGE_OFFSET) & 0xffffffff), out) is not None),
+        ("gdb: reads __pv_phys_offset (virt RAM base)",
+         re.search(r"= 0x%x\b" % RAM_BASE["virt"], out) is not None),
+        ("gdb: backtrace from start_kernel",
+         re.search(r"#0 .*start_kernel", out) is not None),
+    ]
+    for name, ok in checks:
+        tally.add(name, ok, ref)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--suite", help="run one KTAP suite on the main configs")
+    ap.add_argument("--only", help="regex: run only matching QEMU configs")
+    ap.add_argument("--no-host", action="store_true")
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args()
+
+    tally = Tally()
+    syms = elf_symbols()
+    os.makedirs(LOGS, exist_ok=True)
+    configs = matrix()
+    if args.suite:
+        configs = [c for c in configs if c.test == "all"]
+        for c in configs:
+            c.test = args.suite
+    if args.only:
+        configs = [c for c in configs if re.search(args.only, c.name)]
+    run_host_tests = not (args.no_host or args.suite or args.only)
+    if run_host_tests:
+        for target in ("host-tests", "host-lib-tests", "fuzz-smoke",
+                       "fuzz-fdt-smoke"):
+            run_host(target, tally)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as ex:
+        futs = {ex.submit(check_config, c, syms): c for c in configs}
+        for fut in concurrent.futures.as_completed(futs):
+            for name, ok, detail in fut.result():
+                tally.add(name, ok, detail)
+    if not (args.suite or args.only):
+        run_gdb(tally, syms)
+    print("%d passed, %d failed" % (tally.passed, tally.failed))
+    return 1 if tally.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
