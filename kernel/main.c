@@ -9,9 +9,11 @@
 #include <asm/paging.h>
 #include <asm/semihosting.h>
 #include <asm/setup.h>
+#include <hikern/bench.h>
 #include <kunit/test.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/lkdtm.h>
 #include <linux/printk.h>
 #include <linux/spinlock.h>
 #include <linux/start_kernel.h>
@@ -30,10 +32,14 @@ void __noreturn start_kernel(void)
 	pr_notice("Kernel command line: %s\n", command_line);
 	parse_setup_params(command_line);
 	mem_init();
+	ptdump_check_wx();
 	time_init();
 	local_irq_enable();
+	lkdtm_run();
 
 	failed = kunit_run_selected();
+	if (bench_run_selected() >= 0 && failed < 0)
+		failed = 0;
 	if (failed >= 0)
 		semihosting_exit(failed ? EXIT_TEST_FAILED : EXIT_PASS);
 	pr_info("hikern: boot complete; idle (no console shell yet)\n");

@@ -12,6 +12,19 @@ void paging_init(void);
 void bootmem_init(void);
 /* Release memory to the buddy allocator; print Memory line and layout. */
 void mem_init(void);
+/* What kernel_mapping_prot() reports for a mapped address. */
+#define KPROT_WRITE 1
+#define KPROT_EXEC 2
+#define KPROT_DEVICE 4
+/*
+ * Permissions of the mapping at va as KPROT_* bits, or -1 if unmapped;
+ * *size is how far the same answer holds (a section or a page).
+ */
+int kernel_mapping_prot(unsigned long va, unsigned long *size);
+/* First writable+executable kernel address, 0 if none (DEBUG_WX). */
+unsigned long find_wx_mapping(void);
+void ptdump_check_wx(void);
+
 /* Set once the buddy allocator owns memory (page tables come from it). */
 extern bool mm_buddy_ready;
 

@@ -10,6 +10,9 @@
 #include <asm/iomap.h>
 #include <asm/setup.h>
 #include <linux/init.h>
+#include <linux/irq.h>
+#include <linux/jiffies.h>
+#include <linux/printk.h>
 #include <linux/kernel.h>
 #include <linux/sched/clock.h>
 
@@ -80,13 +83,93 @@ u64 local_clock(void)
 	       (c % counter_hz) * 1000000000ULL / counter_hz;
 }
 
+/*
+ * The tick. On the A15 the virtual timer (CNTV_*) reloads its down-counter
+ * each tick; on the A9 the global timer's comparator auto-increments by
+ * one tick period, so no reload is needed. Both raise PPI 27.
+ */
+#define GT_COMPARATOR_LO 0x10
+#define GT_COMPARATOR_HI 0x14
+#define GT_AUTO_INCREMENT 0x18
+#define GT_INT_STATUS 0x0c
+#define GT_COMP_ENABLE (1 << 1)
+#define GT_IRQ_ENABLE (1 << 2)
+#define GT_AUTO_INC (1 << 3)
+
+volatile unsigned long jiffies;
+static tick_hook_t tick_hook;
+static bool ticking;
+static u32 tick_period;
+
+void set_tick_hook(tick_hook_t fn)
+{
+	tick_hook = fn;
+}
+
+bool tick_running(void)
+{
+	return ticking;
+}
+
+static void arch_timer_arm(void)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c14, c3, 0" : : "r"(tick_period));
+	__asm__ __volatile__("mcr p15, 0, %0, c14, c3, 1" : : "r"(1) : "memory");
+	__asm__ __volatile__("isb");
+}
+
+static void timer_interrupt(unsigned int irq, void *dev)
+{
+	(void)irq;
+	(void)dev;
+	if (gt_base)
+		writel(1, gt_base + GT_INT_STATUS);
+	else
+		arch_timer_arm();
+	jiffies++;
+	if (tick_hook)
+		tick_hook();
+}
+
+static void __init gt_tick_init(void)
+{
+	u64 next = gt_counter_read() + tick_period;
+
+	writel(GT_ENABLE, gt_base + GT_CONTROL);
+	writel((u32)next, gt_base + GT_COMPARATOR_LO);
+	writel((u32)(next >> 32), gt_base + GT_COMPARATOR_HI);
+	writel(tick_period, gt_base + GT_AUTO_INCREMENT);
+	writel(GT_ENABLE | GT_COMP_ENABLE | GT_IRQ_ENABLE | GT_AUTO_INC,
+	       gt_base + GT_CONTROL);
+}
+
 extern struct boot_info boot_info;
 
 void __init time_init(void)
 {
+	struct boot_info *bi = &boot_info;
 	void __iomem *gt = NULL;
+	unsigned int irq = 27;
 
-	if (!cpu_has_arch_timer() && boot_info.twd_or_gt_base)
-		gt = iotable_map((phys_addr_t)boot_info.twd_or_gt_base, 0x20);
+	if (!cpu_has_arch_timer() && bi->twd_or_gt_base)
+		gt = iotable_map((phys_addr_t)bi->twd_or_gt_base, 0x20);
 	sched_clock_init(gt);
+	if (!read_counter || !bi->gic_dist_base || !bi->gic_cpu_base ||
+	    gic_init((phys_addr_t)bi->gic_dist_base,
+		     (phys_addr_t)bi->gic_cpu_base)) {
+		pr_warn("time: no timer or interrupt controller, no tick\n");
+		return;
+	}
+	tick_period = (u32)(counter_hz / HZ);
+	if (read_counter == arch_counter_read && bi->arch_timer_virt_ppi)
+		irq = bi->arch_timer_virt_ppi;
+	request_irq(irq, timer_interrupt, NULL);
+	enable_percpu_irq(irq);
+	if (gt_base)
+		gt_tick_init();
+	else
+		arch_timer_arm();
+	ticking = true;
+	pr_info("sched_clock: %llu Hz, tick: %d Hz on IRQ %u\n", counter_hz,
+		HZ, irq);
 }

@@ -81,6 +81,52 @@ static pteval_t pte_bits(unsigned int f)
 	return v;
 }
 
+/* The translators' inverse: what a section or small page allows. */
+static int sect_kprot(pmdval_t v)
+{
+	int p = 0;
+
+	if (!(v & PMD_SECT_APX))
+		p |= KPROT_WRITE;
+	if (!(v & PMD_SECT_XN))
+		p |= KPROT_EXEC;
+	if (!(v & PMD_SECT_CACHEABLE))
+		p |= KPROT_DEVICE;
+	return p;
+}
+
+static int pte_kprot(pteval_t v)
+{
+	int p = 0;
+
+	if (!(v & PTE_EXT_APX))
+		p |= KPROT_WRITE;
+	if (!(v & PTE_EXT_XN))
+		p |= KPROT_EXEC;
+	if (!(v & PTE_CACHEABLE))
+		p |= KPROT_DEVICE;
+	return p;
+}
+
+int kernel_mapping_prot(unsigned long va, unsigned long *size)
+{
+	pmdval_t l1 = ((pmd_t *)swapper_pg_dir)[va >> SECTION_SHIFT];
+	pteval_t l2;
+
+	*size = SECTION_SIZE - (va & (SECTION_SIZE - 1));
+	switch (l1 & PMD_TYPE_MASK) {
+	case PMD_TYPE_SECT:
+		return sect_kprot(l1);
+	case PMD_TYPE_TABLE:
+		*size = PAGE_SIZE - (va & ~PAGE_MASK);
+		l2 = ((pteval_t *)__va(l1 & ~(HWPTE_TABLE_SIZE - 1)))
+			[(va >> PAGE_SHIFT) & (PTRS_PER_HWPTE - 1)];
+		return (l2 & PTE_TYPE_SMALL) ? pte_kprot(l2) : -1;
+	default:
+		return -1;
+	}
+}
+
 void __init build_mem_type_table(void)
 {
 	for (int t = 0; t < MT_NR_TYPES; t++) {

@@ -1,0 +1,85 @@
+/*
+ * kernel/bench.c: the benchmark runner (see include/hikern/bench.h).
+ *
+ * The PMU cycle counter is enabled from kernel mode (PMCR.E, PMCNTENSET
+ * bit 31). Under `-icount shift=0,sleep=off` QEMU makes it count retired
+ * guest instructions, so two runs print identical figures; without icount
+ * it counts host nanoseconds and the figures are only indicative.
+ */
+#include <hikern/bench.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <string.h>
+
+extern const struct bench *__bench_list_start[];
+extern const struct bench *__bench_list_end[];
+
+static const char *bench_selection;
+u32 bench_overhead;
+
+static int __init setup_bench(char *str)
+{
+	bench_selection = str;
+	return 1;
+}
+__setup("hikern.bench=", setup_bench);
+
+static void pmu_enable(void)
+{
+	u32 pmcr;
+
+	__asm__ __volatile__("mrc p15, 0, %0, c9, c12, 0" : "=r"(pmcr));
+	pmcr |= 1 | 4; /* E: enable, C: reset the cycle counter */
+	pmcr &= ~8;    /* D: count every cycle, not every 64th */
+	__asm__ __volatile__("mcr p15, 0, %0, c9, c12, 0" : : "r"(pmcr));
+	__asm__ __volatile__("mcr p15, 0, %0, c9, c12, 1" : : "r"(1U << 31));
+}
+
+void bench_report(const char *name, unsigned long long value, const char *unit)
+{
+	pr_info("bench: %s %llu %s\n", name, value, unit);
+}
+
+void bench_report_per_op(const char *name, u32 total, unsigned long n)
+{
+	u32 net = total > bench_overhead ? total - bench_overhead : 0;
+	unsigned long long tenths = ((unsigned long long)net * 10 + n / 2) / n;
+
+	pr_info("bench: %s %llu.%llu insns/op\n", name, tenths / 10, tenths % 10);
+}
+
+static bool selected(const char *name)
+{
+	const char *s = bench_selection;
+	size_t n = strlen(name);
+
+	if (!strcmp(s, "all"))
+		return true;
+	while (*s) {
+		const char *comma = strchr(s, ',');
+		size_t len = comma ? (size_t)(comma - s) : strlen(s);
+
+		if (len == n && !strncmp(s, name, n))
+			return true;
+		s += len + (comma ? 1 : 0);
+	}
+	return false;
+}
+
+int bench_run_selected(void)
+{
+	u32 t0, t1;
+
+	if (!bench_selection)
+		return -1;
+	pmu_enable();
+	t0 = bench_cycles();
+	t1 = bench_cycles();
+	bench_overhead = t1 - t0;
+	bench_report("overhead", bench_overhead, "insns");
+	for (const struct bench **b = __bench_list_start; b < __bench_list_end; b++)
+		if (selected((*b)->name))
+			(*b)->run();
+	return 0;
+}

@@ -1,0 +1,83 @@
+/*
+ * kernel/lkdtm.c: deliberate crashes, after Linux's LKDTM, so the oops
+ * path can be seen and tested: boot with lkdtm=<TYPE>. Each type must end
+ * in an oops and a panic (QEMU exits with EXIT_PANIC); if it returns, the
+ * protection it probes is missing and that is reported.
+ */
+#include <asm/cacheflush.h>
+#include <asm/sections.h>
+#include <linux/bug.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/lkdtm.h>
+#include <linux/printk.h>
+#include <string.h>
+
+static const char *lkdtm_type;
+/* A "bx lr" in writable data: executing it must fault (XN). */
+static u32 lkdtm_data_code[2] = {0xe12fff1e, 0};
+
+static int __init setup_lkdtm(char *str)
+{
+	lkdtm_type = str;
+	return 1;
+}
+__setup("lkdtm=", setup_lkdtm);
+
+static noinline void lkdtm_WRITE_RO(void)
+{
+	*(volatile u32 *)_stext = 0;
+}
+
+static noinline void lkdtm_EXEC_DATA(void)
+{
+	void (*fn)(void) = (void (*)(void))lkdtm_data_code;
+
+	flush_icache_range((unsigned long)lkdtm_data_code,
+			   (unsigned long)(lkdtm_data_code + 2));
+	fn();
+}
+
+static noinline void lkdtm_ACCESS_NULL(void)
+{
+	(void)*(volatile u32 *)0;
+}
+
+static noinline void lkdtm_EXCEPTION(void)
+{
+	__asm__ __volatile__(".inst 0xe7f000f0"); /* permanently undefined */
+}
+
+static noinline void lkdtm_BUG(void)
+{
+	BUG();
+}
+
+static noinline void lkdtm_WARNING(void)
+{
+	WARN_ON(1);
+}
+
+static const struct {
+	const char *name;
+	void (*fn)(void);
+} crashtypes[] = {
+	{"WRITE_RO", lkdtm_WRITE_RO},	  {"EXEC_DATA", lkdtm_EXEC_DATA},
+	{"ACCESS_NULL", lkdtm_ACCESS_NULL}, {"EXCEPTION", lkdtm_EXCEPTION},
+	{"BUG", lkdtm_BUG},		  {"WARNING", lkdtm_WARNING},
+};
+
+void lkdtm_run(void)
+{
+	if (!lkdtm_type)
+		return;
+	for (unsigned int i = 0; i < ARRAY_SIZE(crashtypes); i++) {
+		if (strcmp(crashtypes[i].name, lkdtm_type))
+			continue;
+		pr_info("lkdtm: Performing direct entry %s\n", lkdtm_type);
+		crashtypes[i].fn();
+		pr_err("lkdtm: %s returned: the kernel survived it\n", lkdtm_type);
+		return;
+	}
+	pr_err("lkdtm: unknown crash type '%s'\n", lkdtm_type);
+}

@@ -1,0 +1,203 @@
+/*
+ * tests/kernel/boot_test.c: what boot/head.S and paging_init promise.
+ *
+ * Suite "mmu": strict permissions (a write to .text or .rodata faults, data
+ * is not executable, nothing is mapped below the modules area, no mapping
+ * is W+X), the vectors at 0xffff0000, the linear map and __pv_offset, and
+ * undefined instructions trapping, and the timer tick.
+ */
+#include <asm/cacheflush.h>
+#include <asm/layout.h>
+#include <asm/memory.h>
+#include <asm/paging.h>
+#include <asm/pgtable.h>
+#include <asm/sections.h>
+#include <kunit/fault.h>
+#include <kunit/test.h>
+#include <linux/kernel.h>
+#include <linux/jiffies.h>
+#include <linux/spinlock.h>
+
+/* Short-descriptor fault status: page (0xf) / section (0xd) permission. */
+static unsigned int fault_fs(unsigned long fsr)
+{
+	return (fsr & 0xf) | ((fsr >> 6) & 0x10);
+}
+
+static void write_word(void *p)
+{
+	*(volatile u32 *)p = 0xdeadbeef;
+}
+
+static void read_word(void *p)
+{
+	(void)*(volatile u32 *)p;
+}
+
+static void call_code(void *p)
+{
+	((void (*)(void))p)();
+}
+
+static const u32 rodata_word = 0x12345678;
+/* "bx lr": would run fine if data were executable. */
+static u32 data_code[2] = {0xe12fff1e, 0};
+
+static void text_is_read_only(struct kunit *test)
+{
+	struct kunit_fault f;
+	u32 before = *(volatile u32 *)_stext;
+
+	KUNIT_ASSERT_TRUE(test, kunit_expect_fault(write_word, _stext, &f));
+	KUNIT_EXPECT_EQ(test, f.kind, KUNIT_FAULT_DATA);
+	KUNIT_EXPECT_EQ(test, f.far, (unsigned long)_stext);
+	KUNIT_EXPECT_EQ(test, fault_fs(f.fsr), 0xf); /* page permission */
+	KUNIT_EXPECT_TRUE(test, f.fsr & (1 << 11)); /* WnR: it was a write */
+	KUNIT_EXPECT_EQ(test, *(volatile u32 *)_stext, before);
+}
+
+static void rodata_is_read_only(struct kunit *test)
+{
+	struct kunit_fault f;
+
+	KUNIT_ASSERT_TRUE(test, kunit_expect_fault(write_word, (void *)&rodata_word, &f));
+	KUNIT_EXPECT_EQ(test, f.far, (unsigned long)&rodata_word);
+	KUNIT_EXPECT_EQ(test, fault_fs(f.fsr), 0xf);
+	KUNIT_EXPECT_EQ(test, rodata_word, 0x12345678);
+}
+
+static void data_is_not_executable(struct kunit *test)
+{
+	struct kunit_fault f;
+
+	flush_icache_range((unsigned long)data_code, (unsigned long)(data_code + 2));
+	KUNIT_ASSERT_TRUE(test, kunit_expect_fault(call_code, data_code, &f));
+	KUNIT_EXPECT_EQ(test, f.kind, KUNIT_FAULT_PREFETCH);
+	KUNIT_EXPECT_EQ(test, f.far, (unsigned long)data_code);
+	KUNIT_EXPECT_EQ(test, f.pc, (unsigned long)data_code);
+}
+
+static void stack_is_not_executable(struct kunit *test)
+{
+	u32 code[2] = {0xe12fff1e, 0};
+	struct kunit_fault f;
+
+	flush_icache_range((unsigned long)code, (unsigned long)(code + 2));
+	KUNIT_ASSERT_TRUE(test, kunit_expect_fault(call_code, code, &f));
+	KUNIT_EXPECT_EQ(test, f.kind, KUNIT_FAULT_PREFETCH);
+	KUNIT_EXPECT_EQ(test, f.far, (unsigned long)code);
+}
+
+static void nothing_mapped_below_modules(struct kunit *test)
+{
+	/* The old identity map, a user address, and the edges. */
+	unsigned long probes[] = {
+		0, PAGE_SIZE, (unsigned long)PHYS_OFFSET,
+		(unsigned long)__pa(_stext), TASK_SIZE / 2, MODULES_VADDR - 4,
+	};
+	unsigned long size;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(probes); i++) {
+		struct kunit_fault f;
+
+		KUNIT_EXPECT_TRUE(test, kunit_expect_fault(read_word, (void *)probes[i], &f));
+		KUNIT_EXPECT_EQ(test, f.far, probes[i]);
+	}
+	for (unsigned long va = 0; va < MODULES_VADDR; va += size)
+		KUNIT_EXPECT_EQ(test, kernel_mapping_prot(va, &size), -1);
+}
+
+static void no_wx_mappings(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, find_wx_mapping(), 0);
+	/* And the checker can see one: .text is X, data is W. */
+	unsigned long size;
+
+	KUNIT_EXPECT_EQ(test, kernel_mapping_prot((unsigned long)_stext, &size),
+			KPROT_EXEC);
+	KUNIT_EXPECT_EQ(test, kernel_mapping_prot((unsigned long)data_code, &size),
+			KPROT_WRITE);
+}
+
+extern char __vectors_start[];
+
+static void high_vectors(struct kunit *test)
+{
+	u32 sctlr;
+
+	__asm__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
+	KUNIT_EXPECT_TRUE(test, sctlr & (1 << 13)); /* SCTLR.V */
+	KUNIT_EXPECT_EQ(test, *(volatile u32 *)VECTORS_BASE,
+			*(u32 *)__vectors_start);
+	/* Read-only: the vectors must not be writable by accident. */
+	KUNIT_EXPECT_TRUE(test, kunit_expect_fault(write_word, (void *)VECTORS_BASE, NULL));
+}
+
+static void linear_map(struct kunit *test)
+{
+	extern pgd_t swapper_pg_dir[];
+	u32 ttbr0;
+
+	__asm__("mrc p15, 0, %0, c2, c0, 0" : "=r"(ttbr0));
+	KUNIT_EXPECT_EQ(test, __pv_offset, PHYS_OFFSET - PAGE_OFFSET);
+	KUNIT_EXPECT_EQ(test, __pa(_text), PHYS_OFFSET + TEXT_OFFSET);
+	KUNIT_EXPECT_EQ(test, (unsigned long)swapper_pg_dir,
+			PAGE_OFFSET + TEXT_OFFSET - 0x4000);
+	KUNIT_EXPECT_EQ(test, ttbr0 & ~0x3fffUL, __pa(swapper_pg_dir));
+	KUNIT_EXPECT_EQ(test, (unsigned long)__va(__pa(data_code)),
+			(unsigned long)data_code);
+	/* The last byte of lowmem is mapped and writable; the hole is not. */
+	KUNIT_EXPECT_FALSE(test, kunit_expect_fault(read_word,
+				 (char *)high_memory - 4, NULL));
+	KUNIT_EXPECT_TRUE(test, kunit_expect_fault(read_word, high_memory, NULL));
+}
+
+static void udf_in_text(void *arg)
+{
+	(void)arg;
+	__asm__ __volatile__(".inst 0xe7f000f0");
+}
+
+static void undefined_instruction_trap(struct kunit *test)
+{
+	struct kunit_fault f;
+
+	KUNIT_ASSERT_TRUE(test, kunit_expect_fault(udf_in_text, NULL, &f));
+	KUNIT_EXPECT_EQ(test, f.kind, KUNIT_FAULT_UNDEF);
+	KUNIT_EXPECT_EQ(test, *(u32 *)f.pc, 0xe7f000f0);
+}
+
+static void timer_ticks(struct kunit *test)
+{
+	unsigned long start = jiffies;
+
+	if (!tick_running()) {
+		kunit_skip(test, "no tick on this machine");
+		return;
+	}
+	KUNIT_ASSERT_FALSE(test, irqs_disabled());
+	/* Wait for two ticks; bounded so a dead timer fails, not hangs. */
+	for (unsigned long i = 0; i < 100000000UL && jiffies - start < 2; i++)
+		barrier();
+	KUNIT_EXPECT_GE(test, jiffies - start, 2);
+}
+
+static struct kunit_case mmu_cases[] = {
+	KUNIT_CASE(text_is_read_only),
+	KUNIT_CASE(rodata_is_read_only),
+	KUNIT_CASE(data_is_not_executable),
+	KUNIT_CASE(stack_is_not_executable),
+	KUNIT_CASE(nothing_mapped_below_modules),
+	KUNIT_CASE(no_wx_mappings),
+	KUNIT_CASE(high_vectors),
+	KUNIT_CASE(linear_map),
+	KUNIT_CASE(undefined_instruction_trap),
+	KUNIT_CASE(timer_ticks),
+	{},
+};
+
+static struct kunit_suite mmu_suite = {
+	.name = "mmu",
+	.test_cases = mmu_cases,
+};
+kunit_test_suite(mmu_suite);
