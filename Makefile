@@ -69,6 +69,14 @@ $(O)/hikern.elf: $(OBJS) $(O)/kallsyms.o linker.ld
 $(O)/Image: $(O)/hikern.elf
 	$(OBJCOPY) -O binary $< $@
 
+# Device trees for the vexpress boards (QEMU generates virt's itself).
+DTBS := $(patsubst tests/dts/%.dts,$(O)/dts/%.dtb,$(wildcard tests/dts/*.dts))
+$(O)/dts/%.dtb: tests/dts/%.dts
+	@mkdir -p $(dir $@)
+	dtc -q -I dts -O dtb -o $@ $<
+
+dtbs: $(DTBS)
+
 setup:
 	@sh scripts/setup.sh
 
@@ -79,7 +87,7 @@ run: setup all
 	@sh scripts/qemu.sh $(QEMU_MACHINE) $(QEMU_MEM) "$(APPEND)"
 
 test: setup
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all dtbs
 	@python3 scripts/run-tests.py $(if $(T),--suite $(T))
 
 debug: setup all
@@ -92,4 +100,4 @@ clean:
 -include tests/host/lib.mk
 -include $(OBJS:.o=.d)
 
-.PHONY: all setup run test debug clean
+.PHONY: all dtbs setup run test debug clean

@@ -81,7 +81,7 @@ def memparse(s):
     return v << {"": 0, "k": 10, "m": 20, "g": 30}[m.group(2).lower()]
 
 
-def expected_layout(profile, base, ram, vmalloc=None):
+def expected_layout(profile, base, ram, vmalloc=None, dtb_reserved=False):
     """Region lines, warnings and highmem size Linux would print."""
     p = PROFILES[profile]
     vend = p["vmalloc_end"]
@@ -97,6 +97,8 @@ def expected_layout(profile, base, ram, vmalloc=None):
             size = vend - (PAGE_OFFSET + 32 * MB)
             warnings.append("vmalloc area is too big, limiting to %dMB" % (size >> 20))
         vmalloc_min = vend - size
+    if base + ram > 0xFFFFFFFF:  # arm_add_memory: "Truncating memory at"
+        ram = (0xFFFFFFFF - base) & ~0xFFF
     limit = min(base + ram, vmalloc_min - PAGE_OFFSET + base)
     high = limit - base + PAGE_OFFSET
     vstart = (high + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1)
@@ -115,7 +117,14 @@ def expected_layout(profile, base, ram, vmalloc=None):
         mbl(PAGE_OFFSET - 2 * MB, PAGE_OFFSET, "pkmap"),
         mbl(PAGE_OFFSET - 16 * MB, PAGE_OFFSET - 2 * MB, "modules"),
     ]
-    return lines, warnings, (base + ram - limit) >> 10
+    highmem = base + ram - limit
+    # QEMU virt puts its 1 MiB DTB at RAM base + min(RAM/2, 128 MiB)
+    # (qemu-arm-facts 1c); it stays reserved, so if it lies above the
+    # lowmem limit it is not counted as managed highmem.
+    dtb = base + min(ram // 2, 128 * MB)
+    if dtb_reserved and dtb >= limit:
+        highmem -= 1 * MB
+    return lines, warnings, highmem >> 10, ram >> 10
 
 
 # What real boards printed (the seeds): the oracle's own check.
@@ -170,8 +179,9 @@ def check_layout(cfg, log, syms):
     lines = [strip_stamp(l) for l in log.splitlines()]
     text = "\n".join(lines)
     problems = []
-    want, warns, highmem_k = expected_layout(cfg.profile, RAM_BASE[cfg.machine],
-                                             cfg.mem * MB, cfg.vmalloc)
+    want, warns, highmem_k, total_k = expected_layout(
+        cfg.profile, RAM_BASE[cfg.machine], cfg.mem * MB, cfg.vmalloc,
+        dtb_reserved=cfg.machine == "virt")
     if "Virtual kernel memory layout:" not in lines:
         return ["no 'Virtual kernel memory layout:' block"]
     for w in want + section_lines(syms):
@@ -191,8 +201,8 @@ def check_layout(cfg, log, syms):
         return problems
     avail, total, code = int(m.group(1)), int(m.group(2)), int(m.group(3))
     reserved, cma, high = int(m.group(8)), m.group(9), int(m.group(11))
-    if total != cfg.mem * 1024:
-        problems.append("Memory total %dK != %dK of RAM" % (total, cfg.mem * 1024))
+    if total != total_k:
+        problems.append("Memory total %dK != %dK of RAM" % (total, total_k))
     if avail + reserved != total:
         problems.append("available %dK + reserved %dK != %dK" % (avail, reserved, total))
     if high != highmem_k:
@@ -262,11 +272,12 @@ class Config:
     def __init__(self, name, machine="virt", mem=1024, test="all",
                  profile="v3.18", vmalloc=None, dtb=False, extra_append="",
                  timeout=120, layout=True, seed=None, kernel=None,
-                 expect=None, until=None):
+                 expect=None, until=None, exit_status=0):
         self.name, self.machine, self.mem, self.test = name, machine, mem, test
         self.profile, self.vmalloc, self.dtb = profile, vmalloc, dtb
         self.extra_append, self.timeout, self.layout = extra_append, timeout, layout
         self.seed, self.kernel, self.expect, self.until = seed, kernel, expect, until
+        self.exit_status = exit_status
 
     def append(self):
         parts = []
@@ -327,6 +338,39 @@ def matrix():
                        r"Memory: \d+K/131072K available"],
                until=r"boot complete", timeout=60),
     ]
+    # Oopses in Linux's format, each ending QEMU with EXIT_PANIC (3).
+    oops = [r"Internal error: Oops", r"PC is at \w+\+0x[0-9a-f]+/0x[0-9a-f]+",
+            r"LR is at \w+", r"pc : \[<[0-9a-f]{8}>\]    lr : \[<[0-9a-f]{8}>\]",
+            r"r3 : [0-9a-f]{8}  r2 : [0-9a-f]{8}", r"Backtrace:",
+            r"\(lkdtm_run\) from \[<[0-9a-f]{8}>\] \(start_kernel\+0x",
+            r"Kernel panic - not syncing: Fatal exception"]
+    crashes = {
+        "WRITE_RO": [r"Unable to handle kernel paging request at virtual address c0",
+                     r"\[DFSR\] page permission fault \(0x80f\) on write",
+                     r"PC is at lkdtm_WRITE_RO\+"],
+        "EXEC_DATA": [r"Unable to handle kernel paging request at virtual address c0",
+                      r"\[IFSR\] page permission fault \(0x00f\) on instruction fetch"],
+        "ACCESS_NULL": [r"Unable to handle kernel NULL pointer dereference at virtual address 00000000",
+                        r"\[DFSR\] section translation fault \(0x005\) on read",
+                        r"PC is at lkdtm_ACCESS_NULL\+"],
+        "EXCEPTION": [r"Internal error: Oops - undefined instruction",
+                      r"PC is at lkdtm_EXCEPTION\+"],
+    }
+    for kind, pats in crashes.items():
+        common = [] if kind == "EXCEPTION" else oops
+        if kind == "EXEC_DATA":  # the PC is in data: no symbol to name
+            common = [p for p in common if not p.startswith("PC is at")]
+        c.append(Config("lkdtm-" + kind, test="none", layout=False,
+                        extra_append="lkdtm=" + kind, exit_status=3,
+                        expect=pats + common))
+    c.append(Config("lkdtm-BUG", test="none", layout=False, exit_status=3,
+                    extra_append="lkdtm=BUG",
+                    expect=[r"kernel BUG at kernel/lkdtm.c:\d+!",
+                            r"Kernel panic - not syncing: BUG at kernel/lkdtm.c"]))
+    c.append(Config("lkdtm-WARNING", test="none", layout=False,
+                    extra_append="lkdtm=WARNING",
+                    expect=[r"WARNING: CPU: 0 PID: 0 at kernel/lkdtm.c:\d+ lkdtm_WARNING\(\)",
+                            r"lkdtm: WARNING: the kernel carried on, as expected"]))
     return c
 
 
@@ -394,7 +438,7 @@ def check_config(cfg, syms):
     for pat in cfg.expect or []:
         res.append(("%s: prints /%s/" % (cfg.name, pat),
                     re.search(pat, log) is not None, logref))
-    want = "stopped" if cfg.until else 0
+    want = "stopped" if cfg.until else cfg.exit_status
     res.append(("%s: exit status" % cfg.name, status == want,
                 "exit status %s, expected %s\n%s" % (status, want, logref)))
     return res

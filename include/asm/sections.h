@@ -9,5 +9,6 @@ extern char __init_data_begin[];
 extern char _sdata[], _edata[];
 extern char __bss_start[], __bss_stop[], _end[];
 extern char __idmap_text_start[], __idmap_text_end[];
+extern char __kallsyms_start[], __kallsyms_end[];
 
 #endif /* _ASM_SECTIONS_H */

@@ -133,12 +133,11 @@ static void __init arm_add_memory(u64 start, u64 size)
 	}
 	if (start < PHYS_OFFSET)
 		start = PHYS_OFFSET;
-	/* Without LPAE nothing above 4 GB is reachable (end stays < 4 GB). */
-	if (end > 0x100000000ULL - SECTION_SIZE) {
-		pr_warn("Ignoring RAM at 0x%08llx-0x%08llx (no LPAE)\n",
-			(unsigned long long)max(start, 0x100000000ULL - SECTION_SIZE),
-			end - 1);
-		end = 0x100000000ULL - SECTION_SIZE;
+	/* Without LPAE nothing above 4 GB is reachable (ARM's arm_add_memory). */
+	if (end > 0xffffffffULL) {
+		pr_crit("Truncating memory at 0x%08llx to fit in 32-bit physical address space\n",
+			(unsigned long long)start);
+		end = 0xffffffffULL;
 	}
 	start = ALIGN(start, PAGE_SIZE);
 	end = ALIGN_DOWN(end, PAGE_SIZE);

@@ -262,6 +262,9 @@ static enum mem_type __init kernel_page_type(unsigned long va)
 	if (va >= (unsigned long)_sinittext &&
 	    va < (unsigned long)__init_data_begin)
 		return MT_MEMORY_RX;
+	if (va >= (unsigned long)__kallsyms_start &&
+	    va < (unsigned long)__kallsyms_end)
+		return MT_MEMORY_RO;
 	return MT_MEMORY_RW;
 }
 
