@@ -90,6 +90,11 @@ test: setup
 	@$(MAKE) --no-print-directory all dtbs
 	@python3 scripts/run-tests.py $(if $(T),--suite $(T))
 
+# Benchmarks run the CONFIG_DEBUG=0 build under -icount (scripts/bench.py).
+bench: setup
+	@$(MAKE) --no-print-directory O=build-bench CONFIG_DEBUG=0 all
+	@python3 scripts/bench.py
+
 debug: setup all
 	@sh scripts/debug.sh
 
@@ -100,4 +105,4 @@ clean:
 -include tests/host/lib.mk
 -include $(OBJS:.o=.d)
 
-.PHONY: all dtbs setup run test debug clean
+.PHONY: all dtbs setup run test debug bench clean

@@ -19,6 +19,7 @@
 #include <linux/memblock.h>
 #include <linux/of_fdt.h>
 #include <linux/printk.h>
+#include <linux/sched/clock.h>
 #include <linux/serial_pl011.h>
 #include <string.h>
 
@@ -176,6 +177,7 @@ void __init setup_arch(char **cmdline_p)
 	struct boot_info *bi = &boot_info;
 
 	__asm__("mrc p15, 0, %0, c0, c0, 0" : "=r"(processor_id));
+	sched_clock_init(NULL);
 	setup_boot_params(bi);
 	parse_early_param(bi->cmdline);
 	build_mem_type_table();

@@ -54,8 +54,12 @@ bool cpu_has_arch_timer(void)
 	return ((pfr1 >> 16) & 0xf) != 0;
 }
 
-/* gt: the A9 global timer, already mapped (NULL on cores without one). */
-void __init sched_clock_init(void __iomem *gt)
+/*
+ * gt: the A9 global timer, already mapped, or NULL. setup_arch() calls this
+ * first with NULL, so on a core with the architected timer printk has real
+ * timestamps from the first line; time_init() completes the A9 case.
+ */
+void __init sched_clock_init(void *gt)
 {
 	if (cpu_has_arch_timer()) {
 		u32 frq;
@@ -151,9 +155,10 @@ void __init time_init(void)
 	void __iomem *gt = NULL;
 	unsigned int irq = 27;
 
-	if (!cpu_has_arch_timer() && bi->twd_or_gt_base)
+	if (!read_counter && bi->twd_or_gt_base) {
 		gt = iotable_map((phys_addr_t)bi->twd_or_gt_base, 0x20);
-	sched_clock_init(gt);
+		sched_clock_init(gt);
+	}
 	if (!read_counter || !bi->gic_dist_base || !bi->gic_cpu_base ||
 	    gic_init((phys_addr_t)bi->gic_dist_base,
 		     (phys_addr_t)bi->gic_cpu_base)) {

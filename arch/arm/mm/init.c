@@ -19,6 +19,7 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/printk.h>
+#include <linux/sched/clock.h>
 
 static void __init find_limits(unsigned long *min, unsigned long *max_low,
 			       unsigned long *max_high)
@@ -65,9 +66,13 @@ static void __init mem_init_print_info(void)
 	pr_cont(", %luK highmem)\n", totalhigh_pages() << (PAGE_SHIFT - 10));
 }
 
+/* local_clock() when the layout block was printed (for make bench). */
+u64 layout_printed_ns;
+
 /* The "Virtual kernel memory layout" block, Linux's exact format. */
 void print_memory_layout(void)
 {
+	layout_printed_ns = local_clock();
 	printk(KERN_NOTICE "Virtual kernel memory layout:\n"
 	       "    vector  : 0x%08lx - 0x%08lx   (%4ld kB)\n"
 	       "    fixmap  : 0x%08lx - 0x%08lx   (%4ld kB)\n"

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""make bench: guest instructions per operation, measured, never asserted.
+
+Boots build-bench/Image (CONFIG_DEBUG=0) on virt -m 1024 under
+`-icount shift=0,sleep=off`, where the PMU cycle counter counts retired
+guest instructions exactly and the virtual counter advances one tick per
+16 instructions from reset. The run is made twice: the figures must be
+identical (determinism is what makes them comparable), and a difference is
+reported. Prints a table against the targets and Linux 6.1's figures on
+the same QEMU machine, plus every raw `bench:` line and host wall time.
+"""
+import os
+import re
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+IMAGE = os.path.join(ROOT, "build-bench", "Image")
+
+# name: (what, target, Linux 6.1 on the same machine)
+TARGETS = {
+    "reset_to_layout": ("reset to the layout block", 2000000, None),
+    "alloc_free_order0_low": ("alloc_page+__free_page (lowmem)", 80, 640),
+    "alloc_free_order0_high": ("alloc_page+__free_page (highmem)", 80, 640),
+    "kmap_atomic": ("kmap_atomic+kunmap_atomic", 30, 278),
+    "kmap_mapped": ("kmap+kunmap, page already mapped", 40, 301),
+    "kmap_new_amortised": ("kmap+kunmap, new pages, amortised", 120, 651),
+    "kmalloc32": ("kmalloc(32)+kfree", 50, 249),
+    "vmalloc4": ("vmalloc(4 pages)+vfree", 1500, 7527),
+}
+
+
+def run(mem):
+    cmd = ["qemu-system-arm", "-M", "virt", "-cpu", "cortex-a15", "-nic", "none",
+           "-m", str(mem), "-display", "none", "-monitor", "none",
+           "-serial", "stdio", "-semihosting-config", "enable=on,target=native",
+           "-icount", "shift=0,sleep=off", "-kernel", IMAGE,
+           "-append", "hikern.bench=all"]
+    t0 = time.time()
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    wall = time.time() - t0
+    figures = {}
+    for m in re.finditer(r"bench: (\S+) ([\d.]+) (\S+)", p.stdout):
+        figures[m.group(1)] = (float(m.group(2)), m.group(3))
+    mem_line = re.search(r"Memory: (\d+)K/(\d+)K available", p.stdout)
+    page = re.search(r"struct pages of (\d+) bytes", p.stdout)
+    return figures, wall, p.returncode, mem_line, page, p.stdout
+
+
+def main():
+    os.makedirs(os.path.join(ROOT, "build-bench"), exist_ok=True)
+    a, wall_a, rc, mem_line, page, out = run(1024)
+    with open(os.path.join(ROOT, "build-bench", "bench.log"), "w") as f:
+        f.write(out)
+    b, wall_b, _, _, _, _ = run(1024)
+    if rc != 0:
+        print("bench: the benchmark boot failed (exit %d); see build-bench/bench.log" % rc)
+        return 1
+    print("%-40s %14s %10s %12s" % ("operation", "guest insns", "target", "Linux 6.1"))
+    for name, (what, target, linux) in TARGETS.items():
+        if name not in a:
+            print("%-40s %14s %10s %12s" % (what, "(not measured)", target, linux or "-"))
+            continue
+        v, unit = a[name]
+        flag = "" if v <= target else "  MISSES TARGET"
+        print("%-40s %14s %10s %12s%s" % (what, "%g" % v, target, linux or "-", flag))
+    if page:
+        print("%-40s %14s %10s" % ("sizeof(struct page)", page.group(1) + " B", "32 B"))
+    if mem_line:
+        avail, total = int(mem_line.group(1)), int(mem_line.group(2))
+        print("%-40s %13.2f%% %10s" % ("RAM available at -m 1024",
+                                       100.0 * avail / total, ">= 99%"))
+    print()
+    for name, (v, unit) in sorted(a.items()):
+        print("bench: %s %g %s" % (name, v, unit))
+    print("bench: host_wall_time %.2f s" % wall_a)
+    same = a == b
+    print("determinism: two runs %s" % ("identical" if same else "DIFFER"))
+    if not same:
+        for k in sorted(set(a) | set(b)):
+            if a.get(k) != b.get(k):
+                print("  %s: %s vs %s" % (k, a.get(k), b.get(k)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
