@@ -95,7 +95,7 @@ static void __init setup_machine_defaults(struct boot_info *bi)
 }
 
 /* Fill boot_info from r1/r2: a DTB, or ATAGS plus a machine record. */
-static void __init setup_boot_params(struct boot_info *bi)
+static bool __init setup_boot_params(struct boot_info *bi)
 {
 	size_t window = params_window(__atags_pointer);
 	const void *p = window ? __va(__atags_pointer) : NULL;
@@ -119,6 +119,7 @@ static void __init setup_boot_params(struct boot_info *bi)
 	/* ATAGS carry no devices, and a tree may lack some: fill them in. */
 	if (type != BOOT_PARAMS_DTB || err || !bi->uart_base)
 		setup_machine_defaults(bi);
+	return !err;
 }
 
 /* Clip a bank to what a non-LPAE kernel can address and to mem=. */
@@ -175,10 +176,11 @@ static void __init setup_processor(void)
 void __init setup_arch(char **cmdline_p)
 {
 	struct boot_info *bi = &boot_info;
+	bool params_ok;
 
 	__asm__("mrc p15, 0, %0, c0, c0, 0" : "=r"(processor_id));
 	sched_clock_init(NULL);
-	setup_boot_params(bi);
+	params_ok = setup_boot_params(bi);
 	parse_early_param(bi->cmdline);
 	build_mem_type_table();
 	early_fixmap_init();
@@ -187,11 +189,14 @@ void __init setup_arch(char **cmdline_p)
 	setup_processor();
 	pr_info("Machine model: %s (boot information from %s)\n",
 		bi->model ? bi->model : "unknown", bi->source);
-	if (bi->error[0]) {
+	if (!params_ok) {
 		pr_err("Error: invalid boot information: %s\n", bi->error);
 		pr_err("Continuing with the board's defaults: %u MB of RAM at 0x%08lx\n",
 		       (unsigned int)(bi->bank[0].size >> 20),
 		       (unsigned long)bi->bank[0].start);
+	} else if (bi->error[0]) {
+		pr_warn("Warning: boot information (%s): %s\n", bi->source,
+			bi->error);
 	}
 	pr_info("Layout profile: %s (%s)\n", layout->name, layout->linux_versions);
 	*cmdline_p = bi->cmdline;
