@@ -195,6 +195,14 @@ def check_layout(cfg, log, syms):
             if w not in lines:
                 problems.append("differs from seed 004: %r" % w)
         highmem_k = SEED_004_HIGHMEM_K
+    if cfg.seed == "002":
+        for name, (a, b) in SEED_002_BANNER.items():
+            line = "    %-7s : 0x%08x - 0x%08x" % (name.lower(), a, b)
+            if not any(l.startswith(line) for l in lines):
+                problems.append("differs from seed 002: no %r" % line)
+            banner = "%-12s %8x -- %8x" % (name + ":", a, b)
+            if "seed" in text and "Subtest: seeds" in text and banner not in lines:
+                problems.append("seeds banner differs from seed 002: no %r" % banner)
     m = MEMORY_RE.search(text)
     if not m:
         problems.append("no Memory: line")
@@ -307,7 +315,7 @@ def matrix():
     c = [
         # Full self-tests on the main machines.
         Config("virt-1024", seed="004"),
-        Config("virt-1024-v5", profile="v5"),
+        Config("virt-1024-v5", profile="v5", seed="002"),
         Config("virt-256", mem=256),
         Config("virt-2048", mem=2048, timeout=240),
         Config("vexpress-a9-atags", machine="vexpress-a9"),
