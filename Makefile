@@ -103,6 +103,7 @@ clean:
 
 -include tests/host/host.mk
 -include tests/host/lib.mk
+-include tests/host/pkmap.mk
 -include $(OBJS:.o=.d)
 
 .PHONY: all dtbs setup run test debug bench clean

@@ -1,0 +1,58 @@
+/*
+ * Preemption and page-fault disabling as per-task nesting counters in
+ * thread_info, with Linux's names. Nothing preempts or handles page
+ * faults yet; the counters are kept exactly now (kmap_atomic and
+ * spinlock users nest them) so that the scheduling and fault issues only
+ * have to honour them: a reschedule waits for preempt_count to reach 0,
+ * and a fault taken while pagefault_disabled() must not sleep.
+ */
+#ifndef _LINUX_PREEMPT_H
+#define _LINUX_PREEMPT_H
+
+#include <asm/thread_info.h>
+#include <linux/compiler.h>
+#include <linux/irq.h>
+
+#define preempt_count() (current_thread_info()->preempt_count)
+
+/*
+ * The barrier keeps the compiler from moving accesses of the protected
+ * section out past the counter update (Linux's preempt_disable does the
+ * same); the hardware needs nothing, the counter is per task.
+ */
+static __always_inline void preempt_disable(void)
+{
+	current_thread_info()->preempt_count++;
+	barrier();
+}
+
+static __always_inline void preempt_enable(void)
+{
+	barrier();
+	current_thread_info()->preempt_count--;
+}
+
+static __always_inline void pagefault_disable(void)
+{
+	current_thread_info()->pagefault_disabled++;
+	barrier();
+}
+
+static __always_inline void pagefault_enable(void)
+{
+	barrier();
+	current_thread_info()->pagefault_disabled--;
+}
+
+static inline bool pagefault_disabled(void)
+{
+	return current_thread_info()->pagefault_disabled != 0;
+}
+
+/*
+ * Linux folds the hardirq depth into preempt_count; hikern keeps it in
+ * hardirq_count (linux/irq.h), so in_atomic() looks at both.
+ */
+#define in_atomic() (preempt_count() != 0 || in_interrupt())
+
+#endif /* _LINUX_PREEMPT_H */

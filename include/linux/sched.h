@@ -1,0 +1,84 @@
+/*
+ * Tasks, task states and schedule(), with Linux's names, for a kernel
+ * that so far has exactly one task: the boot task (init_task, "swapper/0"),
+ * which is always `current`.
+ *
+ * Code that must wait does it the Linux way (see linux/wait.h):
+ *
+ *	DECLARE_WAITQUEUE(wait, current);
+ *	__set_current_state(TASK_UNINTERRUPTIBLE);
+ *	add_wait_queue(&wq, &wait);
+ *	...drop locks...
+ *	schedule();
+ *	remove_wait_queue(&wq, &wait);
+ *
+ * and a waker calls wake_up(&wq), which puts the task back to
+ * TASK_RUNNING. schedule() here knows there is no other task to run, so
+ * it cannot block: a sleeper nobody can wake would hang the kernel. It
+ * returns at once and leaves current->state as it was, so a caller that
+ * finds itself still not TASK_RUNNING after schedule() knows it was not
+ * woken (schedule_was_woken()). With a real scheduler schedule() only
+ * returns after a wake-up, that test is always true, and no caller has to
+ * change.
+ */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+
+#include <linux/bug.h>
+#include <linux/compiler.h>
+#include <linux/preempt.h>
+
+#define TASK_RUNNING 0x0000
+#define TASK_INTERRUPTIBLE 0x0001
+#define TASK_UNINTERRUPTIBLE 0x0002
+/* The states wake_up() ends. */
+#define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+struct task_struct {
+	volatile long state; /* TASK_*; written by the task and its wakers */
+	const char *comm;
+};
+
+extern struct task_struct init_task;
+
+/* The only task there is, until the scheduling issue. */
+static inline struct task_struct *get_current(void)
+{
+	return &init_task;
+}
+#define current get_current()
+
+#define __set_current_state(s) WRITE_ONCE(current->state, (s))
+#define set_current_state(s)                  \
+	do {                                  \
+		__set_current_state(s);       \
+		barrier();                    \
+	} while (0)
+
+/* Give up the CPU until woken; see the top of this file. */
+void schedule(void);
+
+/* After schedule(): false if nobody woke us (no other task exists). */
+static inline bool schedule_was_woken(void)
+{
+	return READ_ONCE(current->state) == TASK_RUNNING;
+}
+
+/* Make p runnable if it sleeps in one of `state`; 1 if it was woken. */
+int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags);
+int wake_up_process(struct task_struct *p);
+
+/*
+ * might_sleep(): document (and, in the debug build, check) that a
+ * function may block. Sleeping with preemption off or from an interrupt
+ * handler is a bug even when this call happens not to sleep, so the check
+ * does not wait for the rare path that actually sleeps.
+ */
+#define CONFIG_DEBUG_ATOMIC_SLEEP CONFIG_DEBUG
+#if CONFIG_DEBUG_ATOMIC_SLEEP
+#define might_sleep() ((void)WARN_ON(in_atomic()))
+#else
+#define might_sleep() do { } while (0)
+#endif
+
+#endif /* _LINUX_SCHED_H */

@@ -1,0 +1,85 @@
+/*
+ * Wait queues (Linux's include/linux/wait.h): a list of waiters, each an
+ * entry with a wake function, under the queue's spinlock. A waiter adds
+ * itself, sets its task state and calls schedule(); wake_up() runs the
+ * wake functions of the waiters, which make their tasks runnable again
+ * (default_wake_function -> try_to_wake_up).
+ *
+ * Entries added with add_wait_queue() are non-exclusive: wake_up() wakes
+ * them all, and at most nr_exclusive of the exclusive ones queued after
+ * them (add_wait_queue_exclusive), as in Linux.
+ */
+#ifndef _LINUX_WAIT_H
+#define _LINUX_WAIT_H
+
+#include <linux/list.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+struct wait_queue_entry;
+
+typedef int (*wait_queue_func_t)(struct wait_queue_entry *wq_entry,
+				 unsigned int mode, int flags, void *key);
+
+#define WQ_FLAG_EXCLUSIVE 0x01
+
+struct wait_queue_entry {
+	unsigned int flags;
+	void *private; /* the waiting task, for default_wake_function */
+	wait_queue_func_t func;
+	struct list_head entry;
+};
+typedef struct wait_queue_entry wait_queue_entry_t;
+
+struct wait_queue_head {
+	spinlock_t lock;
+	struct list_head head;
+};
+typedef struct wait_queue_head wait_queue_head_t;
+
+int default_wake_function(struct wait_queue_entry *wq_entry,
+			  unsigned int mode, int flags, void *key);
+
+#define __WAITQUEUE_INITIALIZER(name, tsk)                         \
+	{                                                          \
+		.private = (tsk), .func = default_wake_function,   \
+		.entry = {NULL, NULL},                             \
+	}
+#define DECLARE_WAITQUEUE(name, tsk) \
+	struct wait_queue_entry name = __WAITQUEUE_INITIALIZER(name, tsk)
+
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name)                          \
+	{                                                            \
+		.lock = __SPIN_LOCK_UNLOCKED(name.lock),             \
+		.head = {&(name).head, &(name).head},                \
+	}
+#define DECLARE_WAIT_QUEUE_HEAD(name) \
+	struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
+
+void init_waitqueue_head(struct wait_queue_head *wq_head);
+void add_wait_queue(struct wait_queue_head *wq_head,
+		    struct wait_queue_entry *wq_entry);
+void add_wait_queue_exclusive(struct wait_queue_head *wq_head,
+			      struct wait_queue_entry *wq_entry);
+void remove_wait_queue(struct wait_queue_head *wq_head,
+		       struct wait_queue_entry *wq_entry);
+
+/*
+ * Anyone waiting? Lockless, so only meaningful when the caller holds a
+ * lock that waiters also take before they queue themselves (as kunmap_high
+ * holds kmap_lock); otherwise a waiter can slip in just after the test.
+ */
+static inline bool waitqueue_active(struct wait_queue_head *wq_head)
+{
+	return !list_empty(&wq_head->head);
+}
+
+/* Wake the waiters in `mode` states (see the top of this file). */
+void __wake_up(struct wait_queue_head *wq_head, unsigned int mode,
+	       int nr_exclusive, void *key);
+
+#define wake_up(x) __wake_up(x, TASK_NORMAL, 1, NULL)
+#define wake_up_all(x) __wake_up(x, TASK_NORMAL, 0, NULL)
+
+#endif /* _LINUX_WAIT_H */

@@ -1,0 +1,343 @@
+/*
+ * mm/highmem.c: persistent kernel maps of highmem pages over the pkmap
+ * window, and the page -> virtual address association of highmem pages
+ * (Linux's mm/highmem.c; section 12 of the highmem reference).
+ *
+ * The window is LAST_PKMAP (512) pages at PKMAP_BASE, served by the one
+ * PTE page pkmap_page_table. Per slot, pkmap_count says:
+ *   0   free: no PTE, and no TLB entry can exist (flushed since last use);
+ *   1   mapped, no users: the TLB may still hold the translation, so the
+ *       slot is not reusable until flush_all_zero_pkmaps() clears it;
+ *   n   mapped with n - 1 users.
+ * Invariant (under kmap_lock): pkmap PTE non-empty <=> count >= 1 <=>
+ * the page's hash entry names that slot. Slots are handed out round-robin;
+ * only on wrap-around are all count-1 slots cleared, with ONE TLB flush
+ * of the whole window, which is what makes persistent maps cheap.
+ *
+ * Architecture-independent: it uses only page/PTE/TLB interfaces, so the
+ * host tests (tests/host/test_pkmap.c) build it as it is with stubbed
+ * PTE and TLB operations.
+ */
+#include <asm/highmem.h>
+#include <asm/tlbflush.h>
+#include <linux/bug.h>
+#include <linux/hash.h>
+#include <linux/highmem.h>
+#include <linux/mm.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/wait.h>
+
+int pkmap_count[LAST_PKMAP];
+unsigned int last_pkmap_nr;
+unsigned long nr_pkmap_flushes;
+DECLARE_WAIT_QUEUE_HEAD(pkmap_map_wait);
+
+/*
+ * kmap_lock guards pkmap_count, last_pkmap_nr, the pkmap PTEs and the
+ * page address hash table. It is taken with IRQs off: kunmap_high() and
+ * page_address() may be reached from interrupt handlers, which must not
+ * find the lock held by the code they interrupted.
+ */
+static DEFINE_SPINLOCK(kmap_lock);
+#define lock_kmap(flags) spin_lock_irqsave(&kmap_lock, flags)
+#define unlock_kmap(flags) spin_unlock_irqrestore(&kmap_lock, flags)
+
+/*
+ * ---- page -> pkmap address (Linux's HASHED_PAGE_VIRTUAL) ----
+ *
+ * struct page has no 'virtual' field (32 bytes per page of RAM, all in
+ * scarce lowmem), and at most LAST_PKMAP highmem pages are mapped at a
+ * time, so a small hash table of 128 chains holds the associations. The
+ * entries are a static pool, one per slot: slot nr always uses
+ * page_address_maps[nr], so no allocation happens under kmap_lock.
+ * Chains are linked hlist-style (pprev points at whatever points at the
+ * entry), so flush_all_zero_pkmaps unlinks slot i's entry in O(1)
+ * without hashing its page again. Linux gives each bucket its own lock;
+ * here every writer already holds kmap_lock, so kmap_lock alone guards
+ * the table.
+ */
+#define PA_HASH_ORDER 7
+
+struct page_address_map {
+	struct page *page;
+	void *virtual;
+	struct page_address_map *next, **pprev;
+};
+
+static struct page_address_map page_address_maps[LAST_PKMAP];
+static struct page_address_map *page_address_htable[1 << PA_HASH_ORDER];
+
+static struct page_address_map **page_slot(const struct page *page)
+{
+	return &page_address_htable[hash_ptr(page, PA_HASH_ORDER)];
+}
+
+/* The entry of page in its chain, or NULL; kmap_lock held. */
+static struct page_address_map *find_pam(struct page_address_map **chain,
+					 const struct page *page)
+{
+	struct page_address_map *pam;
+
+	for (pam = *chain; pam; pam = pam->next)
+		if (pam->page == page)
+			return pam;
+	return NULL;
+}
+
+/* The pkmap slot of an entry: entries are indexed by slot. */
+static unsigned int pam_nr(const struct page_address_map *pam)
+{
+	return pam - page_address_maps;
+}
+
+/* Record that page (hashing to chain) is mapped at slot nr; kmap_lock held. */
+static void set_page_address(struct page_address_map **chain,
+			     struct page *page, unsigned int nr)
+{
+	struct page_address_map *pam = &page_address_maps[nr];
+
+	BUG_ON(!PageHighMem(page));
+	pam->page = page;
+	pam->virtual = (void *)PKMAP_ADDR(nr);
+	pam->next = *chain;
+	if (pam->next)
+		pam->next->pprev = &pam->next;
+	pam->pprev = chain;
+	*chain = pam;
+}
+
+/* Forget the page mapped at slot nr; kmap_lock held. */
+static void clear_page_address(unsigned int nr)
+{
+	struct page_address_map *pam = &page_address_maps[nr];
+
+	*pam->pprev = pam->next;
+	if (pam->next)
+		pam->next->pprev = pam->pprev;
+	pam->page = NULL;
+}
+
+void *highmem_page_address(const struct page *page)
+{
+	struct page_address_map *pam;
+	unsigned long flags;
+	void *virtual;
+
+	lock_kmap(flags);
+	pam = find_pam(page_slot(page), page);
+	virtual = pam ? pam->virtual : NULL;
+	unlock_kmap(flags);
+	return virtual;
+}
+
+/* ---- the window ---- */
+
+/*
+ * Free every slot whose count is 1 (mapped, no users): clear its PTE,
+ * forget its page's address, then invalidate the whole window's TLB
+ * entries at once. Clearing all such slots before the single flush is
+ * the point: one flush per trip round the window instead of one per
+ * kmap. Slots with users are untouched. kmap_lock held.
+ */
+static void flush_all_zero_pkmaps(void)
+{
+	bool need_flush = false;
+	unsigned int i;
+
+	flush_cache_kmaps();
+	for (i = 0; i < LAST_PKMAP; i++) {
+		pte_t *ptep = &pkmap_page_table[i];
+
+		if (pkmap_count[i] != 1)
+			continue;
+		pkmap_count[i] = 0;
+		/* count 1 means mapped: an empty PTE is corruption */
+		BUG_ON(pte_none(*ptep));
+		clear_page_address(i);
+		pte_clear(&init_mm, PKMAP_ADDR(i), ptep);
+		need_flush = true;
+	}
+	if (need_flush) {
+		flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP));
+		nr_pkmap_flushes++;
+	}
+}
+
+void kmap_flush_unused(void)
+{
+	unsigned long flags;
+
+	lock_kmap(flags);
+	flush_all_zero_pkmaps();
+	unlock_kmap(flags);
+}
+
+/*
+ * Sleep on pkmap_map_wait until kunmap_high() drops some slot to count 1.
+ * Entered and left with kmap_lock held (flags from kmap_high's
+ * lock_kmap: the IRQ state to restore while asleep, the same one it
+ * finds again on waking); the lock is dropped only after we are on the
+ * queue, and kunmap_high looks at the queue under the same lock, so a
+ * wake-up cannot slip in between. Returns false if schedule() came back
+ * without a wake-up: no other task exists that could ever kunmap (see
+ * linux/sched.h).
+ */
+static noinline bool pkmap_wait(unsigned long flags)
+{
+	DECLARE_WAITQUEUE(wait, current);
+
+	__set_current_state(TASK_UNINTERRUPTIBLE);
+	add_wait_queue(&pkmap_map_wait, &wait);
+	unlock_kmap(flags);
+	schedule();
+	remove_wait_queue(&pkmap_map_wait, &wait);
+	lock_kmap(flags);
+	if (schedule_was_woken())
+		return true;
+	__set_current_state(TASK_RUNNING);
+	return false;
+}
+
+static noinline void report_pkmap_exhausted(struct page *page)
+{
+	pr_alert("BUG: kmap: pkmap exhausted with no other task\n");
+	pr_alert("page:%p pfn:%#lx: all %d pkmap slots have users, nobody can kunmap\n",
+		 page, page_to_pfn(page), LAST_PKMAP);
+	dump_stack();
+}
+
+/*
+ * Find a free slot for page and map it there; kmap_lock held. The cursor
+ * pre-increments, so after boot the first kmap gets slot 1 and slot 0 is
+ * first used just after the first wrap-around, whose flush may free
+ * count-1 slots. `count` bounds the search to one full trip after the
+ * last flush: if every slot has users, wait for a kunmap and start over.
+ * Returns the slot's entry with count 1 (the caller adds its use), or
+ * NULL if the window is full and nobody can free a slot. Kept out of
+ * line: kmap_high's fast path (the page is mapped already) stays small.
+ */
+static noinline struct page_address_map *
+map_new_virtual(struct page_address_map **chain, struct page *page,
+		unsigned long flags)
+{
+	struct page_address_map *pam;
+	unsigned int count, nr;
+
+start:
+	count = LAST_PKMAP;
+	for (;;) {
+		nr = last_pkmap_nr = (last_pkmap_nr + 1) & LAST_PKMAP_MASK;
+		if (!nr) {
+			flush_all_zero_pkmaps();
+			count = LAST_PKMAP;
+		}
+		if (!pkmap_count[nr])
+			break;
+		if (--count)
+			continue;
+		if (!pkmap_wait(flags)) {
+			report_pkmap_exhausted(page);
+			return NULL;
+		}
+		/* Somebody else may have mapped it while we slept. */
+		pam = find_pam(chain, page);
+		if (pam)
+			return pam;
+		goto start;
+	}
+	/* A count-0 slot has no TLB entry: no flush, just the barrier. */
+	set_pte_at(&init_mm, PKMAP_ADDR(nr), &pkmap_page_table[nr],
+		   mk_pte(page, kmap_prot));
+	arch_kmap_post_map();
+	pkmap_count[nr] = 1;
+	set_page_address(chain, page, nr);
+	return &page_address_maps[nr];
+}
+
+/*
+ * Map a highmem page in the pkmap window and return its address: the
+ * existing mapping if the page has one (another use of the same slot),
+ * else a new slot. May sleep while every slot has users. Returns NULL
+ * only when that would be forever (see pkmap_wait).
+ */
+void *kmap_high(struct page *page)
+{
+	struct page_address_map **chain = page_slot(page);
+	struct page_address_map *pam;
+	unsigned long flags;
+
+	lock_kmap(flags);
+	pam = find_pam(chain, page);
+	if (!pam)
+		pam = map_new_virtual(chain, page, flags);
+	if (likely(pam)) {
+		int count = ++pkmap_count[pam_nr(pam)];
+
+		BUG_ON(count < 2);
+	}
+	unlock_kmap(flags);
+	return pam ? pam->virtual : NULL;
+}
+
+static void report_bad_kunmap(struct page *page, const char *why)
+{
+	pr_alert("BUG: kunmap: page %p pfn %#lx is not mapped%s\n", page,
+		 page_to_pfn(page), why);
+	dump_stack();
+}
+
+/*
+ * Drop one use of page's pkmap slot. The mapping itself stays (count 1)
+ * until the next wrap-around flush, so kmapping the page again soon is
+ * free. The use that brings the count to 1 wakes a kmap_high waiting for
+ * a slot. A page with no kmap use (never mapped, or more kunmaps than
+ * kmaps) is reported and left alone: decrementing would corrupt the
+ * window's bookkeeping.
+ */
+void kunmap_high(struct page *page)
+{
+	struct page_address_map *pam;
+	bool need_wakeup = false;
+	unsigned long flags;
+	int *count;
+
+	lock_kmap(flags);
+	pam = find_pam(page_slot(page), page);
+	if (unlikely(!pam)) {
+		unlock_kmap(flags);
+		report_bad_kunmap(page, "");
+		return;
+	}
+	count = &pkmap_count[pam_nr(pam)];
+	if (unlikely(*count < 2)) {
+		unlock_kmap(flags);
+		report_bad_kunmap(page, " (no kmap users: unbalanced kunmap)");
+		return;
+	}
+	/*
+	 * Testing the queue without its lock is safe: a waiter queues
+	 * itself while holding kmap_lock, which we hold.
+	 */
+	if (--*count == 1)
+		need_wakeup = waitqueue_active(&pkmap_map_wait);
+	unlock_kmap(flags);
+	if (need_wakeup)
+		wake_up(&pkmap_map_wait);
+}
+
+/*
+ * A pkmap address's page comes from its PTE; anything else must be a
+ * linear-map address. No lock: the caller holds the mapping, so the PTE
+ * cannot change under it.
+ */
+struct page *kmap_to_page(void *vaddr)
+{
+	unsigned long addr = (unsigned long)vaddr;
+
+	if (addr >= PKMAP_ADDR(0) && addr < PKMAP_ADDR(LAST_PKMAP))
+		return pte_page(pkmap_page_table[PKMAP_NR(addr)]);
+	return virt_to_page(vaddr);
+}
