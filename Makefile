@@ -104,6 +104,7 @@ clean:
 -include tests/host/host.mk
 -include tests/host/lib.mk
 -include tests/host/pkmap.mk
+-include tests/host/slab.mk
 -include $(OBJS:.o=.d)
 
 .PHONY: all dtbs setup run test debug bench clean

@@ -15,6 +15,7 @@
 #include <linux/kernel.h>
 #include <linux/lkdtm.h>
 #include <linux/printk.h>
+#include <linux/serial_pl011.h>
 #include <linux/spinlock.h>
 #include <linux/start_kernel.h>
 
@@ -32,6 +33,7 @@ void __noreturn start_kernel(void)
 	pr_notice("Kernel command line: %s\n", command_line);
 	parse_setup_params(command_line);
 	mem_init();
+	pl011_console_init();
 	ptdump_check_wx();
 	time_init();
 	local_irq_enable();

@@ -2,20 +2,27 @@
  * drivers/tty/serial/amba-pl011.c: the PL011 UART as the kernel console.
  *
  * Like Linux's earlycon, the UART is first reached through the fixmap slot
- * FIX_EARLYCON_MEM_BASE, before any allocator exists; QEMU's PL011 needs no
- * programming to transmit. Output only: input belongs to the console issue.
+ * FIX_EARLYCON_MEM_BASE, before any allocator exists; once the allocators
+ * work, pl011_console_init() moves it to an ioremap mapping, as the real
+ * driver takes over from earlycon in Linux, and frees the fixmap slot.
+ * QEMU's PL011 needs no programming to transmit. Output only: input
+ * belongs to the console issue.
  */
 #include <asm/fixmap.h>
 #include <asm/io.h>
 #include <linux/console.h>
 #include <linux/init.h>
+#include <linux/printk.h>
 #include <linux/serial_pl011.h>
+#include <linux/sizes.h>
+#include <linux/spinlock.h>
 
 #define UART01x_DR 0x00
 #define UART01x_FR 0x18
 #define UART01x_FR_TXFF (1 << 5)
 
 static void __iomem *pl011_base;
+static phys_addr_t pl011_phys;
 
 static void pl011_putc(void __iomem *base, char c)
 {
@@ -43,9 +50,33 @@ static struct console pl011_early_console = {
 
 void __init pl011_earlycon_setup(phys_addr_t phys)
 {
+	pl011_phys = phys;
 	set_fixmap_io(FIX_EARLYCON_MEM_BASE, phys & PAGE_MASK);
 	pl011_base = (void __iomem *)(__fix_to_virt(FIX_EARLYCON_MEM_BASE) +
 				      (phys & ~PAGE_MASK));
 	pl011_early_console.data = pl011_base;
 	register_console(&pl011_early_console);
+}
+
+void __init pl011_console_init(void)
+{
+	void __iomem *base;
+	unsigned long flags;
+
+	if (!pl011_phys)
+		return;
+	base = ioremap(pl011_phys, SZ_4K);
+	if (!base) {
+		pr_warn("pl011: ioremap of 0x%08lx failed, staying on earlycon\n",
+			(unsigned long)pl011_phys);
+		return;
+	}
+	/* An interrupt handler may printk: switch in one step. */
+	local_irq_save(flags);
+	pl011_base = base;
+	pl011_early_console.data = base;
+	local_irq_restore(flags);
+	clear_fixmap(FIX_EARLYCON_MEM_BASE);
+	pr_info("ttyAMA0 at MMIO 0x%08lx (mapped at 0x%p) is a PL011; earlycon fixmap slot released\n",
+		(unsigned long)pl011_phys, base);
 }

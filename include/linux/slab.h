@@ -1,0 +1,170 @@
+/*
+ * The slab allocator's interface (mm/slab.c): caches of equal-sized
+ * objects carved out of lowmem pages, the kmalloc caches kmalloc-8 ...
+ * kmalloc-4k built on them, and kmalloc/kfree, with Linux's names.
+ *
+ * kmalloc memory is always lowmem: it must be directly addressable (the
+ * linear map), physically contiguous, and kfree must find its struct page
+ * from the address alone (virt_to_page), which only lowmem allows.
+ * Requests above KMALLOC_MAX_CACHE_SIZE go straight to the page allocator.
+ *
+ * Debug build (CONFIG_DEBUG=1): every object gets a red zone and, while
+ * free, poison, so overruns, double frees and writes after free are
+ * reported SLUB-style when the object is next freed or allocated.
+ */
+#ifndef _LINUX_SLAB_H
+#define _LINUX_SLAB_H
+
+#include <linux/gfp.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+struct page;
+
+typedef unsigned int slab_flags_t;
+
+/* Align objects to the L1 cache line (Linux's flag value). */
+#define SLAB_HWCACHE_ALIGN ((slab_flags_t)0x00002000U)
+#define L1_CACHE_BYTES 64
+
+/* The smallest alignment kmalloc guarantees (ARM: 8, for ldrd/strd). */
+#define ARCH_KMALLOC_MINALIGN 8
+
+/* kmalloc caches: 2^3 = 8 bytes up to 2^12 = 4 KB. */
+#define KMALLOC_SHIFT_LOW 3
+#define KMALLOC_SHIFT_HIGH 12
+#define KMALLOC_MIN_SIZE (1UL << KMALLOC_SHIFT_LOW)
+#define KMALLOC_MAX_CACHE_SIZE (1UL << KMALLOC_SHIFT_HIGH)
+
+/*
+ * kmalloc(0) returns this: not NULL (the call did not fail) but it faults
+ * if used, and kfree accepts it.
+ */
+#define ZERO_SIZE_PTR ((void *)16)
+#define ZERO_OR_NULL_PTR(x) ((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
+
+/*
+ * A cache. The first member is the slab this CPU allocates from (SLUB's
+ * c->page): the fast paths only touch it and the slab's page->freelist,
+ * with IRQs off. A new slab is not cut up in advance: its slots are
+ * handed out in address order from cpu_fresh once the freelist (objects
+ * freed meanwhile) is empty, so making a slab costs the same for 8-byte
+ * as for 4 KB objects. Other slabs sit on the partial (some objects
+ * free) or full list under list_lock; an empty slab goes back to the
+ * page allocator at once.
+ */
+struct kmem_cache {
+	struct page *cpu_slab;
+	void *cpu_fresh; /* cpu_slab's first never-used slot, or NULL */
+	unsigned int offset; /* of the free pointer inside an object slot */
+	unsigned int size; /* slot stride: object plus debug metadata */
+	unsigned int object_size; /* what the user may use */
+	unsigned int objects; /* per slab; 0 until the geometry is set */
+	unsigned int order; /* a slab is 2^order pages */
+	unsigned int align;
+	unsigned int reciprocal_size; /* ceil(2^32 / size): slot index */
+	slab_flags_t flags;
+	void (*ctor)(void *object);
+	const char *name;
+	spinlock_t list_lock; /* partial, full */
+	struct list_head partial;
+	struct list_head full;
+	struct list_head list; /* on slab_caches (created caches only) */
+};
+
+/* The kmalloc caches, indexed by log2 of their size (3..12). */
+extern struct kmem_cache kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
+
+/* Reports so far (invalid kfree, double free, red zone, poison...). */
+extern unsigned long nr_slab_bug_reports;
+
+/*
+ * Create a cache of size-byte objects aligned to align (at least the
+ * word size) or to a cache line with SLAB_HWCACHE_ALIGN. ctor, if given,
+ * runs once per slot, before the slot is first handed out, not at every
+ * alloc: a freed object must be left in its constructed state.
+ * Returns NULL (with a message) on failure.
+ */
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
+				     unsigned int align, slab_flags_t flags,
+				     void (*ctor)(void *));
+/*
+ * Destroy an empty cache. If objects are still allocated, report it and
+ * keep the cache (as Linux does): its memory would otherwise be reused
+ * under live objects.
+ */
+void kmem_cache_destroy(struct kmem_cache *s);
+/* One object, or NULL. __GFP_ZERO zeroes it; __GFP_HIGHMEM is refused. */
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags);
+/* Give back an object of s; checked like kfree. NULL is ignored. */
+void kmem_cache_free(struct kmem_cache *s, void *x);
+
+/* kmalloc for sizes not known at compile time, and for the large ones. */
+void *__kmalloc(size_t size, gfp_t flags);
+/*
+ * Free what kmalloc returned (NULL and ZERO_SIZE_PTR are ignored). A
+ * pointer kmalloc never returned is reported ("BUG: kfree: invalid
+ * pointer") and nothing is freed.
+ */
+void kfree(const void *x);
+/* Bytes usable at x (>= what was asked); 0 for NULL/ZERO_SIZE_PTR. */
+size_t ksize(const void *x);
+
+/*
+ * Print the caches in /proc/slabinfo's format (version 2.1): name,
+ * active and total objects, object size, objects and pages per slab.
+ */
+void show_slabinfo(void);
+
+struct slabinfo {
+	unsigned long active_objs;
+	unsigned long num_objs;
+	unsigned long num_slabs;
+	unsigned int objects_per_slab;
+	unsigned int cache_order;
+};
+/* The figures show_slabinfo prints for one cache. */
+void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo);
+
+/* The cache index for a size (1..4096): 3 for <= 8, else ceil(log2). */
+static __always_inline unsigned int kmalloc_index(size_t size)
+{
+	if (size <= KMALLOC_MIN_SIZE)
+		return KMALLOC_SHIFT_LOW;
+	return 32 - __builtin_clz((unsigned int)size - 1);
+}
+
+/*
+ * kmalloc: size bytes of lowmem, aligned to ARCH_KMALLOC_MINALIGN at
+ * least (to the size class in the production build). NULL on failure.
+ * With a constant size the cache is picked at compile time, so the call
+ * goes straight to kmem_cache_alloc's fast path, as in Linux.
+ */
+static __always_inline void *kmalloc(size_t size, gfp_t flags)
+{
+	if (__builtin_constant_p(size) && size &&
+	    size <= KMALLOC_MAX_CACHE_SIZE)
+		return kmem_cache_alloc(&kmalloc_caches[kmalloc_index(size)],
+					flags);
+	return __kmalloc(size, flags);
+}
+
+static __always_inline void *kzalloc(size_t size, gfp_t flags)
+{
+	return kmalloc(size, flags | __GFP_ZERO);
+}
+
+static inline void *kmalloc_array(size_t n, size_t size, gfp_t flags)
+{
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	return __kmalloc(n * size, flags);
+}
+
+static inline void *kcalloc(size_t n, size_t size, gfp_t flags)
+{
+	return kmalloc_array(n, size, flags | __GFP_ZERO);
+}
+
+#endif /* _LINUX_SLAB_H */
