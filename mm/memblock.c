@@ -1,0 +1,422 @@
+/*
+ * mm/memblock.c: the boot-time physical memory allocator (see
+ * include/linux/memblock.h for the model), and the hand-over of all free
+ * RAM to the buddy allocator.
+ */
+#include <asm/memory.h>
+#include <asm/page.h>
+#include <linux/bug.h>
+#include <linux/compiler.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/printk.h>
+
+#include "internal.h"
+
+unsigned long min_low_pfn;
+unsigned long max_low_pfn;
+unsigned long max_pfn;
+
+static struct memblock_region memory_regions[INIT_MEMBLOCK_REGIONS];
+static struct memblock_region reserved_regions[INIT_MEMBLOCK_REGIONS];
+
+struct memblock memblock = {
+	.current_limit = MEMBLOCK_ALLOC_ANYWHERE,
+	.memory = {
+		.max = INIT_MEMBLOCK_REGIONS,
+		.regions = memory_regions,
+		.name = "memory",
+	},
+	.reserved = {
+		.max = INIT_MEMBLOCK_REGIONS,
+		.regions = reserved_regions,
+		.name = "reserved",
+	},
+};
+
+/* After memblock_free_all() the buddy allocator owns the free pages. */
+static void memblock_check_live(void)
+{
+	if (unlikely(memblock.retired)) {
+		pr_crit("memblock: changed after memblock_free_all()\n");
+		BUG();
+	}
+}
+
+/* Shrink size so that base + size does not wrap; returns the new size. */
+static phys_addr_t memblock_cap_size(phys_addr_t base, phys_addr_t *size)
+{
+	*size = min(*size, PHYS_ADDR_MAX - base);
+	return *size;
+}
+
+/*
+ * Move regions [from, cnt) to start at index to (either direction),
+ * adjusting cnt. The caller has checked the array has room.
+ */
+static void memblock_move_tail(struct memblock_type *type, unsigned long from,
+			       unsigned long to)
+{
+	struct memblock_region *r = type->regions;
+	unsigned long n = type->cnt - from;
+	unsigned long k;
+
+	if (to > from) {
+		for (k = n; k-- > 0;)
+			r[to + k] = r[from + k];
+	} else {
+		for (k = 0; k < n; k++)
+			r[to + k] = r[from + k];
+	}
+	type->cnt = to + n;
+}
+
+/*
+ * Replace regions [i, j) by the nr regions of repl, keeping the list
+ * sorted (the caller guarantees repl fits between regions i-1 and j).
+ * Returns false, changing nothing, if the array would overflow.
+ */
+static bool memblock_replace(struct memblock_type *type, unsigned long i,
+			     unsigned long j,
+			     const struct memblock_region *repl,
+			     unsigned long nr)
+{
+	unsigned long k;
+
+	if (type->cnt - (j - i) + nr > type->max)
+		return false;
+	memblock_move_tail(type, j, i + nr);
+	for (k = 0; k < nr; k++)
+		type->regions[i + k] = repl[k];
+	return true;
+}
+
+static int memblock_full(const struct memblock_type *type, phys_addr_t base,
+			 phys_addr_t size)
+{
+	pr_err("memblock: all %lu %s regions in use, cannot record [0x%08lx-0x%08lx]\n",
+	       type->max, type->name, (unsigned long)base,
+	       (unsigned long)(base + size - 1));
+	return -ENOMEM;
+}
+
+/* Add [base, base + size) to type, merging what it overlaps or touches. */
+static int memblock_add_range(struct memblock_type *type, phys_addr_t base,
+			      phys_addr_t size)
+{
+	struct memblock_region merged;
+	phys_addr_t end;
+	unsigned long i, j;
+
+	memblock_check_live();
+	if (!memblock_cap_size(base, &size))
+		return 0;
+	end = base + size;
+
+	/* Regions [i, j) overlap or touch the new range. */
+	for (i = 0; i < type->cnt; i++)
+		if (memblock_region_end(&type->regions[i]) >= base)
+			break;
+	for (j = i; j < type->cnt; j++)
+		if (type->regions[j].base > end)
+			break;
+	if (j > i) {
+		base = min(base, type->regions[i].base);
+		end = max(end, memblock_region_end(&type->regions[j - 1]));
+	}
+	merged.base = base;
+	merged.size = end - base;
+	if (!memblock_replace(type, i, j, &merged, 1))
+		return memblock_full(type, base, size);
+	return 0;
+}
+
+/* Take [base, base + size) out of type; may split one region in two. */
+static int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
+				 phys_addr_t size)
+{
+	struct memblock_region rest[2];
+	unsigned long i, j, nr = 0;
+	phys_addr_t end;
+
+	memblock_check_live();
+	if (!memblock_cap_size(base, &size))
+		return 0;
+	end = base + size;
+
+	/* Regions [i, j) overlap the range; only their outer ends survive. */
+	for (i = 0; i < type->cnt; i++)
+		if (memblock_region_end(&type->regions[i]) > base)
+			break;
+	for (j = i; j < type->cnt; j++)
+		if (type->regions[j].base >= end)
+			break;
+	if (i == j)
+		return 0;
+	if (type->regions[i].base < base) {
+		rest[nr].base = type->regions[i].base;
+		rest[nr++].size = base - type->regions[i].base;
+	}
+	if (memblock_region_end(&type->regions[j - 1]) > end) {
+		rest[nr].base = end;
+		rest[nr].size =
+			memblock_region_end(&type->regions[j - 1]) - end;
+		nr++;
+	}
+	if (!memblock_replace(type, i, j, rest, nr))
+		return memblock_full(type, base, size);
+	return 0;
+}
+
+int memblock_add(phys_addr_t base, phys_addr_t size)
+{
+	return memblock_add_range(&memblock.memory, base, size);
+}
+
+int memblock_remove(phys_addr_t base, phys_addr_t size)
+{
+	return memblock_remove_range(&memblock.memory, base, size);
+}
+
+int memblock_reserve(phys_addr_t base, phys_addr_t size)
+{
+	return memblock_add_range(&memblock.reserved, base, size);
+}
+
+int memblock_phys_free(phys_addr_t base, phys_addr_t size)
+{
+	return memblock_remove_range(&memblock.reserved, base, size);
+}
+
+void memblock_set_current_limit(phys_addr_t limit)
+{
+	memblock.current_limit = limit;
+}
+
+phys_addr_t memblock_get_current_limit(void)
+{
+	return memblock.current_limit;
+}
+
+/*
+ * Gap g is the space between reserved regions g - 1 and g: gap 0 starts
+ * at 0, gap cnt ends at PHYS_ADDR_MAX.
+ */
+static phys_addr_t gap_start(const struct memblock_type *rsv, unsigned long g)
+{
+	return g ? memblock_region_end(&rsv->regions[g - 1]) : 0;
+}
+
+static phys_addr_t gap_end(const struct memblock_type *rsv, unsigned long g)
+{
+	return g < rsv->cnt ? rsv->regions[g].base : PHYS_ADDR_MAX;
+}
+
+/*
+ * Cursor: memory region index in the low 32 bits, the next reserved gap
+ * to try in the high 32 bits. Gaps are rescanned for each memory region:
+ * a gap may span several.
+ */
+void __next_free_mem_range(u64 *idx, phys_addr_t *out_start,
+			   phys_addr_t *out_end)
+{
+	const struct memblock_type *mem = &memblock.memory;
+	const struct memblock_type *rsv = &memblock.reserved;
+	unsigned long mi = (unsigned long)(*idx & 0xffffffffu);
+	unsigned long ri = (unsigned long)(*idx >> 32);
+
+	for (; mi < mem->cnt; mi++, ri = 0) {
+		phys_addr_t m_start = mem->regions[mi].base;
+		phys_addr_t m_end = memblock_region_end(&mem->regions[mi]);
+
+		for (; ri <= rsv->cnt; ri++) {
+			if (gap_start(rsv, ri) >= m_end)
+				break;
+			if (gap_end(rsv, ri) <= m_start)
+				continue;
+			*out_start = max(m_start, gap_start(rsv, ri));
+			*out_end = min(m_end, gap_end(rsv, ri));
+			*idx = (u64)mi | (u64)(ri + 1) << 32;
+			return;
+		}
+	}
+	*idx = (u64)-1;
+}
+
+phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
+{
+	phys_addr_t start, end, found = 0;
+	u64 i;
+
+	memblock_check_live();
+	BUG_ON(!align || (align & (align - 1)));
+	if (!size)
+		return 0;
+
+	/* Free ranges ascend, so the last fit is the highest one. */
+	for_each_free_mem_range(i, &start, &end) {
+		start = max(start, (phys_addr_t)PAGE_SIZE);
+		end = min(end, memblock.current_limit);
+		if (end < start || end - start < size)
+			continue;
+		if (ALIGN_DOWN(end - size, align) >= start)
+			found = ALIGN_DOWN(end - size, align);
+	}
+	if (found && memblock_reserve(found, size))
+		return 0;
+	return found;
+}
+
+void *memblock_alloc(phys_addr_t size, phys_addr_t align)
+{
+	phys_addr_t phys = memblock_phys_alloc(size, align);
+	void *ptr;
+
+	if (!phys) {
+		pr_err("memblock: cannot allocate %lu bytes below 0x%08lx\n",
+		       (unsigned long)size,
+		       (unsigned long)memblock.current_limit);
+		return NULL;
+	}
+	ptr = __va(phys);
+	__builtin_memset(ptr, 0, size);
+	return ptr;
+}
+
+static phys_addr_t memblock_type_size(const struct memblock_type *type)
+{
+	phys_addr_t total = 0;
+	unsigned long i;
+
+	for (i = 0; i < type->cnt; i++)
+		total += type->regions[i].size;
+	return total;
+}
+
+phys_addr_t memblock_phys_mem_size(void)
+{
+	return memblock_type_size(&memblock.memory);
+}
+
+phys_addr_t memblock_reserved_size(void)
+{
+	return memblock_type_size(&memblock.reserved);
+}
+
+phys_addr_t memblock_start_of_DRAM(void)
+{
+	return memblock.memory.cnt ? memblock.memory.regions[0].base : 0;
+}
+
+phys_addr_t memblock_end_of_DRAM(void)
+{
+	unsigned long cnt = memblock.memory.cnt;
+
+	return cnt ? memblock_region_end(&memblock.memory.regions[cnt - 1]) : 0;
+}
+
+static bool memblock_type_contains(const struct memblock_type *type,
+				   phys_addr_t addr)
+{
+	unsigned long i;
+
+	for (i = 0; i < type->cnt; i++)
+		if (addr >= type->regions[i].base &&
+		    addr < memblock_region_end(&type->regions[i]))
+			return true;
+	return false;
+}
+
+bool memblock_is_memory(phys_addr_t addr)
+{
+	return memblock_type_contains(&memblock.memory, addr);
+}
+
+bool memblock_is_reserved(phys_addr_t addr)
+{
+	return memblock_type_contains(&memblock.reserved, addr);
+}
+
+/*
+ * Free pfns [start, end) of one zone in the largest naturally aligned
+ * blocks: 2 GB of RAM is 512 calls at order 10, not 524288 at order 0.
+ */
+static void __init __free_pages_memory(unsigned long start, unsigned long end)
+{
+	while (start < end) {
+		unsigned int order = MAX_ORDER - 1;
+
+		if (start)
+			order = min(order, (unsigned int)__builtin_ctzl(start));
+		while (start + (1UL << order) > end)
+			order--;
+		__free_pages_core(pfn_to_page(start), order);
+		start += 1UL << order;
+	}
+}
+
+/* PFN_UP without the wrap at the top of a 32-bit physical space. */
+static unsigned long pfn_up(phys_addr_t addr)
+{
+	return PFN_DOWN(addr) + ((addr & ~PAGE_MASK) != 0);
+}
+
+/* A buddy block never spans two zones: free each zone's part apart. */
+static unsigned long __init free_memory_core(phys_addr_t start, phys_addr_t end)
+{
+	unsigned long start_pfn = pfn_up(start), end_pfn = PFN_DOWN(end);
+	unsigned long count = 0;
+	struct zone *zone;
+
+	for_each_zone(zone) {
+		unsigned long s = max(start_pfn, zone->zone_start_pfn);
+		unsigned long e = min(end_pfn, zone_end_pfn(zone));
+
+		if (s < e) {
+			__free_pages_memory(s, e);
+			count += e - s;
+		}
+	}
+	return count;
+}
+
+unsigned long __init memblock_free_all(void)
+{
+	phys_addr_t start, end;
+	unsigned long count = 0;
+	u64 i;
+
+	memblock_check_live();
+	for_each_free_mem_range(i, &start, &end)
+		count += free_memory_core(start, end);
+	memblock.retired = true;
+	page_alloc_init_late();
+	return count;
+}
+
+static void memblock_dump_type(const struct memblock_type *type)
+{
+	unsigned long i;
+
+	pr_info(" %s.cnt  = 0x%lx\n", type->name, type->cnt);
+	for (i = 0; i < type->cnt; i++) {
+		const struct memblock_region *r = &type->regions[i];
+
+		pr_info(" %s[0x%lx]\t[0x%08lx-0x%08lx], 0x%08lx bytes flags: 0x0\n",
+			type->name, i, (unsigned long)r->base,
+			(unsigned long)(memblock_region_end(r) - 1),
+			(unsigned long)r->size);
+	}
+}
+
+void memblock_dump_all(void)
+{
+	pr_info("MEMBLOCK configuration:\n");
+	pr_info(" memory size = 0x%08lx reserved size = 0x%08lx\n",
+		(unsigned long)memblock_phys_mem_size(),
+		(unsigned long)memblock_reserved_size());
+	memblock_dump_type(&memblock.memory);
+	memblock_dump_type(&memblock.reserved);
+}

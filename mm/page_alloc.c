@@ -1,0 +1,891 @@
+/*
+ * mm/page_alloc.c: the zoned buddy allocator (Linux's design, section 13
+ * of the highmem reference): mem_map and zone set-up, alloc_pages and
+ * __free_pages with splitting and coalescing, zone fallback, watermarks,
+ * and Linux-style "Bad page state" reports for misuse.
+ *
+ * Invariants (buddy lists under zone->lock, pcp lists with IRQs off):
+ * - a free block of order k starts at a pfn aligned to 2^k, lies in one
+ *   zone, has PG_buddy and private == k on its head page and _refcount 0
+ *   on all its pages; no other page has PG_buddy;
+ * - two free buddies of the same order never coexist on the buddy lists:
+ *   they are merged (full coalescing), so once the pcp lists are drained,
+ *   freeing everything restores the boot layout exactly;
+ * - order-0 pages on zone->pcp.list are free too (_refcount 0, no flags)
+ *   but are not buddies: they do not merge until given back;
+ * - zone->free_pages = sum of 2^k over its buddy blocks + pcp.count, and
+ *   free_area[k].nr_free is the number of blocks on free_area[k].free_list;
+ * - an allocated block's head has _refcount >= 1 and records its order
+ *   in page->flags, its tails have _refcount 0.
+ */
+#include <asm/memory.h>
+#include <asm/page.h>
+#include <linux/bug.h>
+#include <linux/compiler.h>
+#include <linux/gfp.h>
+#include <linux/highmem.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/printk.h>
+#include <linux/spinlock.h>
+
+#include "internal.h"
+
+BUILD_BUG_ON(MAX_NR_ZONES > (1 << ZONES_SHIFT));
+BUILD_BUG_ON(NR_PAGEFLAGS > PAGE_ORDER_SHIFT);
+BUILD_BUG_ON(MAX_ORDER + 1 > (1 << PAGE_ORDER_BITS));
+BUILD_BUG_ON(PAGE_ORDER_SHIFT + PAGE_ORDER_BITS > ZONES_PGSHIFT);
+
+/* Until mm/highmem.c exists these resolve to NULL. */
+extern void clear_highpage(struct page *page) __attribute__((weak));
+extern void *highmem_page_address(const struct page *page)
+	__attribute__((weak));
+
+static const char *const zone_names[MAX_NR_ZONES] = {
+	[ZONE_NORMAL] = "Normal",
+	[ZONE_HIGHMEM] = "HighMem",
+};
+
+struct pglist_data contig_page_data;
+struct page *mem_map;
+unsigned long max_mapnr;
+unsigned long nr_bad_page_reports;
+
+/* Flags a page may not carry when it enters the allocator: all of them. */
+#define PAGE_FLAGS_CHECK_AT_FREE ((1UL << PAGE_ORDER_SHIFT) - 1)
+/* The part of page->flags whose exact value the free path checks. */
+#define PAGE_STATE_MASK (PAGE_FLAGS_CHECK_AT_FREE | PAGE_ORDER_MASK)
+
+static inline unsigned long order_flags(unsigned int order)
+{
+	return (unsigned long)(order + 1) << PAGE_ORDER_SHIFT;
+}
+
+static inline unsigned long __find_buddy_pfn(unsigned long pfn,
+					     unsigned int order)
+{
+	return pfn ^ (1UL << order);
+}
+
+/* Signed: a buddy or parent may lie below page. */
+static inline struct page *page_at_pfn_of(struct page *page, unsigned long pfn,
+					  unsigned long target)
+{
+	return page + ((long)target - (long)pfn);
+}
+
+static inline void add_to_free_list(struct page *page, struct zone *zone,
+				    unsigned int order)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	page->flags |= 1UL << PG_buddy;
+	page->private = order;
+	list_add(&page->lru, &area->free_list);
+	area->nr_free++;
+}
+
+static inline void del_page_from_free_list(struct page *page, struct zone *zone,
+					   unsigned int order)
+{
+	list_del(&page->lru);
+	page->flags &= ~(1UL << PG_buddy);
+	page->private = 0;
+	zone->free_area[order].nr_free--;
+}
+
+/*
+ * buddy heads a free block of exactly this order in the zone whose flag
+ * bits are zone_bits. The zone test matters where the highmem boundary
+ * is not MAX_ORDER aligned; holes are PG_reserved and never match.
+ */
+static inline bool page_is_buddy(const struct page *buddy, unsigned int order,
+				 unsigned long zone_bits)
+{
+	unsigned long mask = (1UL << PG_buddy) | (ZONES_MASK << ZONES_PGSHIFT);
+
+	return (buddy->flags & mask) == (zone_bits | (1UL << PG_buddy)) &&
+	       buddy->private == order;
+}
+
+/*
+ * Put the block [pfn, pfn + 2^order) on the free lists, merging upward
+ * while its buddy is free at the same order. New blocks go to the list
+ * head (LIFO), so a page freed and allocated again stays cache-hot.
+ * The caller accounts zone->free_pages.
+ */
+static void __free_one_page(struct page *page, unsigned long pfn,
+			    struct zone *zone, unsigned int order)
+{
+	unsigned long zone_bits = page->flags & (ZONES_MASK << ZONES_PGSHIFT);
+
+	while (order < MAX_ORDER - 1) {
+		unsigned long buddy_pfn = __find_buddy_pfn(pfn, order);
+		struct page *buddy = page_at_pfn_of(page, pfn, buddy_pfn);
+		unsigned long combined_pfn = buddy_pfn & pfn;
+
+		if (!page_is_buddy(buddy, order, zone_bits))
+			break;
+		del_page_from_free_list(buddy, zone, order);
+		page = page_at_pfn_of(page, pfn, combined_pfn);
+		pfn = combined_pfn;
+		order++;
+	}
+	add_to_free_list(page, zone, order);
+}
+
+/* Split a block of order high down to order low, freeing upper halves. */
+static inline void expand(struct zone *zone, struct page *page,
+			  unsigned int low, unsigned int high)
+{
+	while (high > low) {
+		high--;
+		add_to_free_list(page + (1UL << high), zone, high);
+	}
+}
+
+/* First fit from the requested order up; the block's lowest pages. */
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
+{
+	unsigned int current_order;
+
+	for (current_order = order; current_order < MAX_ORDER;
+	     current_order++) {
+		struct free_area *area = &zone->free_area[current_order];
+		struct page *page;
+
+		if (list_empty(&area->free_list))
+			continue;
+		page = list_first_entry(&area->free_list, struct page, lru);
+		del_page_from_free_list(page, zone, current_order);
+		expand(zone, page, order, current_order);
+		return page;
+	}
+	return NULL;
+}
+
+/* Move up to count pcp pages, oldest first, back to the buddy lists. */
+static void __free_pcppages_bulk(struct zone *zone, int count)
+{
+	struct per_cpu_pages *pcp = &zone->pcp;
+
+	for (; count > 0 && pcp->count; count--, pcp->count--) {
+		struct page *page =
+			list_entry(pcp->list.prev, struct page, lru);
+
+		list_del(&page->lru);
+		__free_one_page(page, page_to_pfn(page), zone, 0);
+	}
+}
+
+static void free_pcppages_bulk(struct zone *zone, int count)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	__free_pcppages_bulk(zone, count);
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+void drain_all_pages(struct zone *zone)
+{
+	struct zone *z;
+
+	for_each_zone(z)
+		if (!zone || z == zone)
+			free_pcppages_bulk(z, z->pcp.count);
+}
+
+/* Refill an empty pcp list with up to batch order-0 pages; IRQs are off. */
+static noinline int rmqueue_bulk(struct zone *zone)
+{
+	struct per_cpu_pages *pcp = &zone->pcp;
+	unsigned long flags;
+	int i;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	for (i = 0; i < pcp->batch; i++) {
+		struct page *page = __rmqueue_smallest(zone, 0);
+
+		if (!page)
+			break;
+		list_add_tail(&page->lru, &pcp->list);
+	}
+	pcp->count += i;
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return i;
+}
+
+/* A page leaving the allocator: referenced once, its order recorded. */
+static inline void prep_new_page(struct zone *zone, struct page *page,
+				 unsigned int order)
+{
+	page->_refcount = 1;
+	page->flags |= order_flags(order);
+	zone->free_pages -= 1UL << order;
+}
+
+/* The order-0 fast path: no zone->lock unless the list is empty. */
+static inline struct page *rmqueue_pcplist(struct zone *zone)
+{
+	struct per_cpu_pages *pcp = &zone->pcp;
+	struct page *page = NULL;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (likely(!list_empty(&pcp->list)) || rmqueue_bulk(zone)) {
+		page = list_first_entry(&pcp->list, struct page, lru);
+		list_del(&page->lru);
+		pcp->count--;
+		prep_new_page(zone, page, 0);
+	}
+	local_irq_restore(flags);
+	return page;
+}
+
+/*
+ * Higher orders come from the buddy lists. Order-0 pages parked on pcp
+ * cannot coalesce, so if the request fails while some are there, give
+ * them back and retry: a failure then means no free block is big enough.
+ */
+static noinline struct page *rmqueue_buddy(struct zone *zone,
+					   unsigned int order)
+{
+	unsigned long flags;
+	struct page *page;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	page = __rmqueue_smallest(zone, order);
+	if (!page && zone->pcp.count) {
+		__free_pcppages_bulk(zone, zone->pcp.count);
+		page = __rmqueue_smallest(zone, order);
+	}
+	if (page)
+		prep_new_page(zone, page, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return page;
+}
+
+static inline struct page *rmqueue(struct zone *zone, unsigned int order)
+{
+	if (likely(!order))
+		return rmqueue_pcplist(zone);
+	return rmqueue_buddy(zone, order);
+}
+
+/*
+ * The part of the watermark test that only requests allowed to dig into
+ * the reserve need: reached when the plain test failed.
+ */
+static noinline bool zone_watermark_ok_harder(const struct zone *z,
+					      unsigned int order,
+					      gfp_t gfp_mask,
+					      enum zone_type classzone)
+{
+	long free = (long)z->free_pages - z->lowmem_reserve[classzone];
+	long min = (long)min_wmark_pages(z);
+
+	if (gfp_mask & __GFP_MEMALLOC)
+		return true;
+	if (gfp_mask & __GFP_HIGH)
+		min -= min / 2;
+	if (gfp_mask & __GFP_ATOMIC)
+		min -= min / 4;
+	return free - min >= 1L << order;
+}
+
+/*
+ * Linux's __zone_watermark_ok in outline: after this allocation the zone
+ * must keep more than min (halved for __GFP_HIGH, a further quarter off
+ * for __GFP_ATOMIC, ignored for __GFP_MEMALLOC) plus what it reserves
+ * against requests that could have used the classzone. Those flags only
+ * lower the bar, so they are looked at only when the plain test fails.
+ * Read without the lock, as Linux does: it is a heuristic.
+ */
+static inline bool zone_watermark_ok(const struct zone *z, unsigned int order,
+				     gfp_t gfp_mask, enum zone_type classzone)
+{
+	long free = (long)z->free_pages - z->lowmem_reserve[classzone];
+
+	if (likely(free - (long)min_wmark_pages(z) >= 1L << order))
+		return true;
+	return zone_watermark_ok_harder(z, order, gfp_mask, classzone);
+}
+
+static noinline void prep_zero_page(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	if (!PageHighMem(page)) {
+		__builtin_memset(lowmem_page_address(page), 0,
+				 PAGE_SIZE << order);
+		return;
+	}
+	if (!clear_highpage) {
+		pr_crit("__GFP_ZERO on a highmem page needs clear_highpage() from mm/highmem.c\n");
+		BUG();
+	}
+	for (i = 0; i < (1UL << order); i++)
+		clear_highpage(page + i);
+}
+
+static noinline void warn_alloc(gfp_t gfp_mask, unsigned int order)
+{
+	char names[160];
+
+	if (gfp_mask & __GFP_NOWARN)
+		return;
+	format_gfp_flags(names, sizeof(names), gfp_mask);
+	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
+		current_comm, order, gfp_mask, names);
+}
+
+struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
+{
+	enum zone_type classzone = gfp_zone(gfp_mask);
+	struct zone *zone = &NODE_DATA(0)->node_zones[classzone];
+	struct page *page;
+
+	if (unlikely(order >= MAX_ORDER)) {
+		WARN_ON_ONCE(!(gfp_mask & __GFP_NOWARN));
+		return NULL;
+	}
+	/* The zonelist: from the highest allowed zone down to Normal. */
+	for (;;) {
+		if (zone_watermark_ok(zone, order, gfp_mask, classzone)) {
+			page = rmqueue(zone, order);
+			if (likely(page)) {
+				if (unlikely(gfp_mask & __GFP_ZERO))
+					prep_zero_page(page, order);
+				return page;
+			}
+		}
+		if (zone == NODE_DATA(0)->node_zones)
+			break;
+		zone--;
+	}
+	warn_alloc(gfp_mask, order);
+	return NULL;
+}
+
+unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp_mask & ~__GFP_HIGHMEM, order);
+
+	return page ? (unsigned long)lowmem_page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp_mask)
+{
+	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
+}
+
+/* What every page of a block entering the free path must look like. */
+static inline bool page_expected_state(const struct page *page, int refcount,
+				       unsigned long state)
+{
+	return page->_refcount == refcount &&
+	       (page->flags & PAGE_STATE_MASK) == state &&
+	       page->_mapcount == -1 && !page->mapping;
+}
+
+/* Linux's reasons, in its order; NULL if none applies. */
+static const char *page_bad_reason(const struct page *page, int refcount)
+{
+	if (page->_mapcount != -1)
+		return "nonzero mapcount";
+	if (page->mapping)
+		return "non-NULL mapping";
+	if (page->_refcount != refcount)
+		return "nonzero _refcount";
+	if (page->flags & PAGE_FLAGS_CHECK_AT_FREE)
+		return "PAGE_FLAGS_CHECK_AT_FREE flag(s) set";
+	return NULL;
+}
+
+static void bad_page(const struct page *page, const char *reason)
+{
+	unsigned long bad_flags = page->flags & PAGE_FLAGS_CHECK_AT_FREE;
+	char names[64];
+
+	nr_bad_page_reports++;
+	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n", current_comm,
+		 page_to_pfn(page));
+	dump_page(page, reason);
+	if (bad_flags) {
+		format_page_flags(names, sizeof(names), bad_flags);
+		pr_alert("bad because of flags: %#lx(%s)\n", bad_flags, names);
+	}
+}
+
+/*
+ * Is page free: inside a buddy block (whose head is the pfn rounded down
+ * to the block's order) or parked on the zone's pcp list? Slow, for
+ * reports only; zone->lock held.
+ */
+static bool page_is_free(struct zone *zone, struct page *page)
+{
+	unsigned long pfn = page_to_pfn(page);
+	struct page *pos;
+	unsigned int order;
+
+	for (order = 0; order < MAX_ORDER; order++) {
+		unsigned long head_pfn = pfn & ~((1UL << order) - 1);
+		struct page *head = page_at_pfn_of(page, pfn, head_pfn);
+
+		if (PageBuddy(head) && head->private >= order)
+			return true;
+	}
+	list_for_each_entry(pos, &zone->pcp.list, lru)
+		if (pos == page)
+			return true;
+	return false;
+}
+
+/* Why the head page may not be freed at order; NULL if it may. */
+static const char *bad_head_reason(struct zone *zone, struct page *page,
+				   unsigned int order, char *buf, size_t size)
+{
+	const char *reason;
+
+	if (order >= MAX_ORDER) {
+		scnprintf(buf, size, "freed at order %u >= MAX_ORDER", order);
+		return buf;
+	}
+	if (page->_refcount <= 0) {
+		if (page_is_free(zone, page))
+			return "double free: page is already free";
+		scnprintf(buf, size,
+			  "freed at order %u but not an allocated block's head",
+			  order);
+		return buf;
+	}
+	reason = page_bad_reason(page, 1);
+	if (reason)
+		return reason;
+	if ((page->flags & PAGE_ORDER_MASK) != order_flags(order)) {
+		scnprintf(buf, size, "freed at order %u, allocated at order %d",
+			  order, page_alloc_order(page));
+		return buf;
+	}
+	return NULL;
+}
+
+/*
+ * The fast checks refused to free page at order: find the page to blame
+ * and why, and report it. Nothing is changed, so the block stays as it
+ * was (allocated or free) and the free lists stay intact.
+ */
+static noinline void bad_free(struct zone *zone, struct page *page,
+			      unsigned int order)
+{
+	const char *reason;
+	unsigned long flags, i;
+	char buf[80];
+
+	spin_lock_irqsave(&zone->lock, flags);
+	reason = bad_head_reason(zone, page, order, buf, sizeof(buf));
+	for (i = 1; !reason && i < (1UL << order); i++) {
+		reason = page_bad_reason(&page[i], 0);
+		if (reason)
+			page = &page[i];
+	}
+	bad_page(page, reason ? reason : "inconsistent page state");
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/*
+ * Order 0 goes to pcp if the page passes the checks; a full list gives
+ * its oldest batch back. False, changing nothing, if the checks fail.
+ */
+static inline bool free_unref_page(struct zone *zone, struct page *page)
+{
+	struct per_cpu_pages *pcp = &zone->pcp;
+
+	if (unlikely(!page_expected_state(page, 1, order_flags(0))))
+		return false;
+	page->_refcount = 0;
+	page->flags &= ~PAGE_ORDER_MASK;
+	list_add(&page->lru, &pcp->list);
+	zone->free_pages++;
+	if (unlikely(++pcp->count >= pcp->high))
+		free_pcppages_bulk(zone, pcp->batch);
+	return true;
+}
+
+/*
+ * Free a block of order > 0 if the head and (as Linux) every tail page
+ * pass the checks; false, changing nothing, if not.
+ */
+static noinline bool __free_pages_ok(struct zone *zone, struct page *page,
+				     unsigned int order)
+{
+	unsigned long flags, i;
+
+	if (order >= MAX_ORDER ||
+	    !page_expected_state(page, 1, order_flags(order)))
+		return false;
+	for (i = 1; i < (1UL << order); i++)
+		if (!page_expected_state(page + i, 0, 0))
+			return false;
+	page->_refcount = 0;
+	page->flags &= ~PAGE_ORDER_MASK;
+	spin_lock_irqsave(&zone->lock, flags);
+	__free_one_page(page, page_to_pfn(page), zone, order);
+	zone->free_pages += 1UL << order;
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return true;
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long flags;
+	bool freed;
+
+	local_irq_save(flags);
+	if (likely(!order))
+		freed = free_unref_page(zone, page);
+	else
+		freed = __free_pages_ok(zone, page, order);
+	/* Not the last reference (Linux's put_page_testzero), or misuse. */
+	if (unlikely(!freed)) {
+		if (page->_refcount > 1)
+			page->_refcount--;
+		else
+			bad_free(zone, page, order);
+	}
+	local_irq_restore(flags);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (!addr)
+		return;
+	if (WARN_ON(!pfn_valid(virt_to_pfn((void *)addr))))
+		return;
+	__free_pages(virt_to_page((void *)addr), order);
+}
+
+void put_page(struct page *page)
+{
+	int order = page_alloc_order(page);
+
+	__free_pages(page, order > 0 ? (unsigned int)order : 0);
+}
+
+void __free_pages_core(struct page *page, unsigned int order)
+{
+	unsigned long i, nr = 1UL << order;
+	struct zone *zone = page_zone(page);
+	unsigned long flags;
+
+	/* Handing a page over twice would corrupt the free lists. */
+	BUG_ON(page_zone(page + nr - 1) != zone);
+	for (i = 0; i < nr; i++) {
+		BUG_ON(!PageReserved(page + i));
+		ClearPageReserved(page + i);
+		page[i]._refcount = 0;
+	}
+	spin_lock_irqsave(&zone->lock, flags);
+	zone->managed_pages += nr;
+	__free_one_page(page, page_to_pfn(page), zone, order);
+	zone->free_pages += nr;
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+void *page_address(const struct page *page)
+{
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	return highmem_page_address ? highmem_page_address(page) : NULL;
+}
+
+/* A zone counter summed over the node. */
+#define sum_zone_pages(field)                   \
+	({                                      \
+		unsigned long __sum = 0;        \
+		struct zone *__zone;            \
+		for_each_zone(__zone)           \
+			__sum += __zone->field; \
+		__sum;                          \
+	})
+
+unsigned long nr_free_pages(void)
+{
+	return sum_zone_pages(free_pages);
+}
+
+unsigned long totalram_pages(void)
+{
+	return sum_zone_pages(managed_pages);
+}
+
+unsigned long totalhigh_pages(void)
+{
+	return NODE_DATA(0)->node_zones[ZONE_HIGHMEM].managed_pages;
+}
+
+unsigned long get_num_physpages(void)
+{
+	return sum_zone_pages(present_pages);
+}
+
+/*
+ * x * num / den by shift-and-subtract: boot-time only, and it keeps the
+ * kernel independent of libgcc's 64-bit division helpers.
+ */
+static unsigned long mult_frac_slow(unsigned long x, unsigned long num,
+				    unsigned long den)
+{
+	u64 n = (u64)x * num, q = 0, r = 0;
+	int bit;
+
+	for (bit = 63; bit >= 0; bit--) {
+		r = (r << 1) | ((n >> bit) & 1);
+		if (r >= den) {
+			r -= den;
+			q |= (u64)1 << bit;
+		}
+	}
+	return (unsigned long)q;
+}
+
+/* floor(sqrt(x)), one result bit per step (no division). */
+static unsigned long int_sqrt(unsigned long x)
+{
+	unsigned long root = 0, bit;
+
+	for (bit = 1UL << (BITS_PER_LONG - 2); bit > x; bit >>= 2)
+		;
+	for (; bit; bit >>= 2) {
+		if (x >= root + bit) {
+			x -= root + bit;
+			root = (root >> 1) + bit;
+		} else {
+			root >>= 1;
+		}
+	}
+	return root;
+}
+
+/*
+ * A lower zone keeps (managed pages of the zones above it up to j) /
+ * ratio back from requests whose classzone is j (Linux's
+ * sysctl_lowmem_reserve_ratio; HighMem protects nothing below it).
+ */
+static void setup_per_zone_lowmem_reserve(void)
+{
+	static const unsigned long ratio[MAX_NR_ZONES] = {
+		[ZONE_NORMAL] = 32,
+	};
+	struct zone *zones = NODE_DATA(0)->node_zones;
+	int i, j;
+
+	for (i = 0; i < MAX_NR_ZONES; i++) {
+		long *reserve = zones[i].lowmem_reserve;
+		unsigned long above = 0;
+
+		for (j = 0; j < MAX_NR_ZONES; j++) {
+			reserve[j] = 0;
+			if (j <= i || !ratio[i])
+				continue;
+			above += zones[j].managed_pages;
+			reserve[j] = (long)mult_frac_slow(above, 1, ratio[i]);
+		}
+	}
+}
+
+/*
+ * Section 13.6 of the reference: min_free_kbytes = sqrt(16 * lowmem KB)
+ * in [128, 65536]; each zone's share of it (by managed pages) is its min,
+ * except that HighMem's min is managed/1024 in [32, 128]; low and high
+ * add one and two times max(share / 4, managed * 10 / 10000).
+ */
+static void setup_per_zone_wmarks(void)
+{
+	unsigned long lowmem_pages = 0, min_free_kbytes, pages_min;
+	struct zone *zone;
+
+	for_each_zone(zone)
+		if (!is_highmem(zone))
+			lowmem_pages += zone->managed_pages;
+	min_free_kbytes = int_sqrt(lowmem_pages * (PAGE_SIZE >> 10) * 16);
+	min_free_kbytes = clamp(min_free_kbytes, 128UL, 65536UL);
+	pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
+
+	for_each_zone(zone) {
+		unsigned long managed = zone->managed_pages;
+		unsigned long share = 0, min, delta;
+
+		if (lowmem_pages)
+			share = mult_frac_slow(pages_min, managed,
+					       lowmem_pages);
+		min = share;
+		if (is_highmem(zone))
+			min = clamp(managed / 1024, 32UL, 128UL);
+		delta = max(share / 4, managed * 10 / 10000);
+		zone->_watermark[WMARK_MIN] = min;
+		zone->_watermark[WMARK_LOW] = min + delta;
+		zone->_watermark[WMARK_HIGH] = min + 2 * delta;
+	}
+	setup_per_zone_lowmem_reserve();
+}
+
+/*
+ * Linux's zone_batchsize and pageset_set_batch: about a quarter of a
+ * thousandth of the zone (at most 1 MB / 4) per batch, as 2^n - 1 to
+ * avoid cache aliasing between batches; the list holds up to 6 batches.
+ */
+static void zone_set_pageset_batch(struct zone *zone)
+{
+	unsigned long batch =
+		min(zone->managed_pages / 1024, SZ_1M / PAGE_SIZE) / 4;
+
+	batch = max(batch, 1UL);
+	batch += batch / 2;
+	batch = (1UL << (BITS_PER_LONG - 1 - __builtin_clzl(batch))) - 1;
+	zone->pcp.high = (int)(6 * batch);
+	zone->pcp.batch = (int)max(batch, 1UL);
+}
+
+void page_alloc_init_late(void)
+{
+	struct zone *zone;
+
+	for_each_zone(zone)
+		zone_set_pageset_batch(zone);
+	setup_per_zone_wmarks();
+}
+
+/* Every struct page of [start, end) starts reserved, referenced, in zone. */
+static void __init init_struct_pages(unsigned long start, unsigned long end,
+				     enum zone_type zone)
+{
+	struct page *page = page_at_pfn_of(mem_map, ARCH_PFN_OFFSET, start);
+	struct page *last = page + (end - start);
+
+	for (; page < last; page++) {
+		page->flags = (1UL << PG_reserved) |
+			      ((unsigned long)zone << ZONES_PGSHIFT);
+		page->_refcount = 1;
+		page->_mapcount = -1;
+		INIT_LIST_HEAD(&page->lru);
+	}
+}
+
+static void __init alloc_node_mem_map(unsigned long end_pfn)
+{
+	unsigned long start = ALIGN_DOWN(ARCH_PFN_OFFSET, MAX_ORDER_NR_PAGES);
+	unsigned long end = ALIGN(end_pfn, MAX_ORDER_NR_PAGES);
+	phys_addr_t size = (phys_addr_t)((end - start) * sizeof(struct page));
+	struct page *map = memblock_alloc(size, PAGE_SIZE);
+
+	if (!map) {
+		pr_emerg("Failed to allocate %lu bytes for node 0 memory map\n",
+			 (unsigned long)size);
+		BUG();
+	}
+	mem_map = map + (ARCH_PFN_OFFSET - start);
+	max_mapnr = end_pfn - ARCH_PFN_OFFSET;
+}
+
+static unsigned long __init memblock_present_pages(unsigned long start_pfn,
+						   unsigned long end_pfn)
+{
+	const struct memblock_region *r;
+	unsigned long present = 0;
+
+	for_each_mem_region(r) {
+		unsigned long s =
+			max(start_pfn, (unsigned long)PFN_UP(r->base));
+		unsigned long e =
+			min(end_pfn,
+			    (unsigned long)PFN_DOWN(memblock_region_end(r)));
+
+		if (s < e)
+			present += e - s;
+	}
+	return present;
+}
+
+static void __init zone_init(struct zone *zone, enum zone_type j,
+			     unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned int order;
+
+	zone->name = zone_names[j];
+	zone->zone_start_pfn = start_pfn;
+	zone->spanned_pages = end_pfn - start_pfn;
+	zone->present_pages = memblock_present_pages(start_pfn, end_pfn);
+	spin_lock_init(&zone->lock);
+	INIT_LIST_HEAD(&zone->pcp.list);
+	zone->pcp.count = 0;
+	zone_set_pageset_batch(zone);
+	for (order = 0; order < MAX_ORDER; order++) {
+		INIT_LIST_HEAD(&zone->free_area[order].free_list);
+		zone->free_area[order].nr_free = 0;
+	}
+	if (start_pfn == end_pfn)
+		pr_info("  %-8s empty\n", zone->name);
+	else
+		pr_info("  %-8s [mem %#018llx-%#018llx]\n", zone->name,
+			(unsigned long long)start_pfn << PAGE_SHIFT,
+			((unsigned long long)end_pfn << PAGE_SHIFT) - 1);
+}
+
+static void __init print_node_ranges(unsigned long start_pfn,
+				     unsigned long end_pfn)
+{
+	const struct memblock_region *r;
+
+	pr_info("Early memory node ranges\n");
+	for_each_mem_region(r)
+		pr_info("  node   0: [mem %#018llx-%#018llx]\n",
+			(unsigned long long)r->base,
+			(unsigned long long)memblock_region_end(r) - 1);
+	pr_info("Initmem setup node 0 [mem %#018llx-%#018llx]\n",
+		(unsigned long long)start_pfn << PAGE_SHIFT,
+		((unsigned long long)end_pfn << PAGE_SHIFT) - 1);
+}
+
+/*
+ * Zone j spans [end of zone j-1, max_zone_pfn[j]), the first starting at
+ * the first RAM pfn (Linux v5.8+). mem_map covers ARCH_PFN_OFFSET to the
+ * end of the last zone, rounded out to MAX_ORDER blocks; every page starts
+ * reserved until memblock_free_all() hands the free ones over.
+ */
+void __init free_area_init(unsigned long *max_zone_pfn)
+{
+	struct pglist_data *pgdat = NODE_DATA(0);
+	unsigned long start_pfn = PFN_UP(memblock_start_of_DRAM());
+	unsigned long end_pfn = max_zone_pfn[MAX_NR_ZONES - 1];
+	unsigned long zone_start = start_pfn;
+	int j;
+
+	if (start_pfn < ARCH_PFN_OFFSET || end_pfn <= start_pfn) {
+		pr_emerg("free_area_init: RAM %#lx-%#lx, mem_map %#lx\n",
+			 start_pfn, end_pfn, ARCH_PFN_OFFSET);
+		BUG();
+	}
+	alloc_node_mem_map(end_pfn);
+
+	pr_info("Zone ranges:\n");
+	for (j = 0; j < MAX_NR_ZONES; j++) {
+		unsigned long end = clamp(max_zone_pfn[j], zone_start, end_pfn);
+		/* Pages outside every zone span go to the nearest zone. */
+		unsigned long first = j ? zone_start : memmap_start_pfn();
+		unsigned long last =
+			j < MAX_NR_ZONES - 1 ? end : memmap_end_pfn();
+
+		zone_init(&pgdat->node_zones[j], j, zone_start, end);
+		init_struct_pages(first, last, j);
+		zone_start = end;
+	}
+	pgdat->node_id = 0;
+	pgdat->node_start_pfn = start_pfn;
+	pgdat->node_spanned_pages = end_pfn - start_pfn;
+	print_node_ranges(start_pfn, end_pfn);
+}
