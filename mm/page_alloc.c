@@ -38,7 +38,7 @@ BUILD_BUG_ON(NR_PAGEFLAGS > PAGE_ORDER_SHIFT);
 BUILD_BUG_ON(MAX_ORDER + 1 > (1 << PAGE_ORDER_BITS));
 BUILD_BUG_ON(PAGE_ORDER_SHIFT + PAGE_ORDER_BITS > ZONES_PGSHIFT);
 
-/* Until mm/highmem.c exists these resolve to NULL. */
+/* Weak: in a build without mm/highmem.c (host tests) they are NULL. */
 extern void clear_highpage(struct page *page) __attribute__((weak));
 extern void *highmem_page_address(const struct page *page)
 	__attribute__((weak));
