@@ -23,12 +23,19 @@ TARGETS = {
     "reset_to_layout": ("reset to the layout block", 2000000, None),
     "alloc_free_order0_low": ("alloc_page+__free_page (lowmem)", 80, 640),
     "alloc_free_order0_high": ("alloc_page+__free_page (highmem)", 80, 640),
+    "alloc_free_order3": ("alloc_pages+__free_pages order 3", None, None),
+    "alloc_free_order10": ("alloc_pages+__free_pages order 10", None, None),
+    "highmem_drain_refill": ("HighMem drain+refill, per page", None, None),
     "kmap_atomic": ("kmap_atomic+kunmap_atomic", 30, 278),
     "kmap_mapped": ("kmap+kunmap, page already mapped", 40, 301),
     "kmap_new_amortised": ("kmap+kunmap, new pages, amortised", 120, 651),
     "kmalloc32": ("kmalloc(32)+kfree", 50, 249),
     "vmalloc4": ("vmalloc(4 pages)+vfree", 1500, 7527),
 }
+
+
+def fmt(v):
+    return "%d" % v if v == int(v) else "%.1f" % v
 
 
 def run(mem):
@@ -60,11 +67,13 @@ def main():
     print("%-40s %14s %10s %12s" % ("operation", "guest insns", "target", "Linux 6.1"))
     for name, (what, target, linux) in TARGETS.items():
         if name not in a:
-            print("%-40s %14s %10s %12s" % (what, "(not measured)", target, linux or "-"))
+            print("%-40s %14s %10s %12s" % (what, "(not measured)", target or "-",
+                                            linux or "-"))
             continue
         v, unit = a[name]
-        flag = "" if v <= target else "  MISSES TARGET"
-        print("%-40s %14s %10s %12s%s" % (what, "%g" % v, target, linux or "-", flag))
+        flag = "" if target is None or v <= target else "  MISSES TARGET"
+        print("%-40s %14s %10s %12s%s" % (what, fmt(v), target or "-",
+                                           linux or "-", flag))
     if page:
         print("%-40s %14s %10s" % ("sizeof(struct page)", page.group(1) + " B", "32 B"))
     if mem_line:
@@ -73,7 +82,7 @@ def main():
                                        100.0 * avail / total, ">= 99%"))
     print()
     for name, (v, unit) in sorted(a.items()):
-        print("bench: %s %g %s" % (name, v, unit))
+        print("bench: %s %s %s" % (name, fmt(v), unit))
     print("bench: host_wall_time %.2f s" % wall_a)
     same = a == b
     print("determinism: two runs %s" % ("identical" if same else "DIFFER"))
