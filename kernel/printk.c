@@ -152,10 +152,22 @@ void unregister_console(struct console *con)
 	}
 }
 
+/*
+ * loglevel=<n> as in Linux (messages below n are shown), or a level's
+ * name: loglevel=debug shows KERN_DEBUG lines (buddyinfo, zoneinfo).
+ */
 static int __init loglevel_setup(char *str)
 {
+	static const char *const names[] = {"emerg", "alert", "crit", "err",
+					     "warning", "notice", "info", "debug"};
 	int v;
 
+	for (unsigned int i = 0; i < ARRAY_SIZE(names); i++) {
+		if (!strcmp(str, names[i])) {
+			console_loglevel = (int)i + 1;
+			return 0;
+		}
+	}
 	if (get_option(&str, &v) != 1 || v < 0 || v > 15)
 		return -1;
 	console_loglevel = v;

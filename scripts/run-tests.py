@@ -339,6 +339,17 @@ def matrix():
         # mem= limits RAM as in Linux.
         Config("mem-512", mem=1024, test="none", extra_append="mem=512M",
                layout=False, expect=[r"Memory: \d+K/524288K available"]),
+        # loglevel=debug shows Linux's buddyinfo and zoneinfo at boot.
+        Config("loglevel-debug", test="none", extra_append="loglevel=debug",
+               expect=[r"Node 0, zone   Normal(\s+\d+){11}",
+                       r"Node 0, zone  HighMem(\s+\d+){11}",
+                       r"pages free\s+\d+", r"managed\s+\d+"]),
+        # A bad command line gets clear messages and loses nothing.
+        Config("bad-cmdline", test="none",
+               extra_append="loglevel=bogus frobnicate=1 hikern.layout=v9",
+               expect=[r"Malformed early option 'loglevel'",
+                       r'Unknown kernel command line parameters "frobnicate=1',
+                       r"hikern.layout=v9: unknown profile, using v3.18"]),
         # The ELF gets no DTB from QEMU: a clear error, defaults, no hang.
         Config("virt-elf-no-dtb", test=None, kernel=ELF, layout=False,
                expect=[r"Error: invalid boot information: no device tree",

@@ -104,6 +104,9 @@ void __init mem_init(void)
 	memblock_free_all();
 	mm_buddy_ready = true;
 	mem_map_report();
+	/* Linux's /proc/buddyinfo and /proc/zoneinfo, at KERN_DEBUG (loglevel=debug). */
+	show_buddyinfo();
+	show_zoneinfo();
 	mem_init_print_info();
 	print_memory_layout();
 }
