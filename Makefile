@@ -95,6 +95,12 @@ bench: setup
 	@$(MAKE) --no-print-directory O=build-bench CONFIG_DEBUG=0 all
 	@python3 scripts/bench.py
 
+# Long runs, kept out of make test: every suite on every configuration,
+# three rounds (timing of the tick differs between rounds).
+stress: setup
+	@$(MAKE) --no-print-directory all dtbs
+	@python3 scripts/run-tests.py --stress
+
 debug: setup all
 	@sh scripts/debug.sh
 
@@ -107,4 +113,7 @@ clean:
 -include tests/host/slab.mk
 -include $(OBJS:.o=.d)
 
-.PHONY: all dtbs setup run test debug bench clean
+# make fuzz (tests/host/host.mk) runs the buddy fuzzer for FUZZ_SECONDS.
+fuzz: setup
+
+.PHONY: all dtbs setup run test debug bench stress clean

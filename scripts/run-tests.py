@@ -562,6 +562,8 @@ def main():
     ap.add_argument("--only", help="regex: run only matching QEMU configs")
     ap.add_argument("--no-host", action="store_true")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--stress", action="store_true",
+                    help="every configuration runs every suite, 3 rounds")
     args = ap.parse_args()
 
     tally = Tally()
@@ -572,9 +574,19 @@ def main():
         configs = [c for c in configs if c.test == "all"]
         for c in configs:
             c.test = args.suite
+    if args.stress:
+        rounds = []
+        for r in range(3):
+            for c in matrix():
+                if c.test == "none" and not c.extra_append.startswith("lkdtm"):
+                    c.test = "all"
+                c.timeout *= 3
+                c.name = "%s-round%d" % (c.name, r + 1)
+                rounds.append(c)
+        configs = rounds
     if args.only:
         configs = [c for c in configs if re.search(args.only, c.name)]
-    run_host_tests = not (args.no_host or args.suite or args.only)
+    run_host_tests = not (args.no_host or args.suite or args.only or args.stress)
     if run_host_tests:
         for target in ("host-tests", "host-lib-tests", "host-pkmap-tests",
                        "host-slab-tests", "fuzz-smoke", "fuzz-fdt-smoke"):
