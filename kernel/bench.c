@@ -7,6 +7,7 @@
  * it counts host nanoseconds and the figures are only indicative.
  */
 #include <hikern/bench.h>
+#include <linux/cmdline.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -51,24 +52,6 @@ void bench_report_per_op(const char *name, u32 total, unsigned long n)
 	pr_info("bench: %s %llu.%llu insns/op\n", name, tenths / 10, tenths % 10);
 }
 
-static bool selected(const char *name)
-{
-	const char *s = bench_selection;
-	size_t n = strlen(name);
-
-	if (!strcmp(s, "all"))
-		return true;
-	while (*s) {
-		const char *comma = strchr(s, ',');
-		size_t len = comma ? (size_t)(comma - s) : strlen(s);
-
-		if (len == n && !strncmp(s, name, n))
-			return true;
-		s += len + (comma ? 1 : 0);
-	}
-	return false;
-}
-
 int bench_run_selected(void)
 {
 	u32 t0, t1;
@@ -83,7 +66,7 @@ int bench_run_selected(void)
 	/* Under -icount shift=0 one guest instruction takes 1 ns. */
 	bench_report("reset_to_layout", layout_printed_ns, "insns");
 	for (const struct bench **b = __bench_list_start; b < __bench_list_end; b++)
-		if (selected((*b)->name))
+		if (list_has_item(bench_selection, (*b)->name))
 			(*b)->run();
 	return 0;
 }

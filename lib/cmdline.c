@@ -392,3 +392,32 @@ const char *cmdline_get_param(const char *cmdline, const char *name, char *out,
 	for_each_param(tmp, match_param, &l);
 	return l.found;
 }
+
+/*
+ * Selector lists such as hikern.test=mmu,buddy and hikern.bench=all: one
+ * parser for every "all or a comma-separated list of names" parameter.
+ */
+const char *next_list_item(const char *s, size_t *len)
+{
+	const char *comma;
+
+	if (!*s)
+		return NULL;
+	comma = strchr(s, ',');
+	*len = comma ? (size_t)(comma - s) : strlen(s);
+	return s;
+}
+
+bool list_has_item(const char *list, const char *name)
+{
+	size_t n = strlen(name), len;
+
+	if (!strcmp(list, "all"))
+		return true;
+	for (const char *s = list; (s = next_list_item(s, &len));
+	     s += len + (s[len] == ',')) {
+		if (len == n && !strncmp(s, name, n))
+			return true;
+	}
+	return false;
+}

@@ -20,4 +20,13 @@ bool parameqn(const char *a, const char *b, size_t n);
 const char *cmdline_get_param(const char *cmdline, const char *name, char *out,
 			      size_t outsz);
 
+/*
+ * "all" or a comma-separated list of names (hikern.test=, hikern.bench=):
+ * next_list_item() returns the item starting at s (its length in *len)
+ * or NULL at the end; the next item starts at s + len + (s[len] == ',').
+ * list_has_item() is true for "all" or an exact item.
+ */
+const char *next_list_item(const char *s, size_t *len);
+bool list_has_item(const char *list, const char *name);
+
 #endif /* _LINUX_CMDLINE_H */

@@ -11,6 +11,7 @@
 #include <asm/ptrace.h>
 #include <kunit/fault.h>
 #include <kunit/test.h>
+#include <linux/cmdline.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -114,20 +115,7 @@ bool kunit_expect_fault(void (*fn)(void *), void *arg,
 
 static bool suite_selected(const char *name)
 {
-	const char *s = test_selection;
-	size_t n = strlen(name);
-
-	if (!strcmp(s, "all"))
-		return true;
-	while (*s) {
-		const char *comma = strchr(s, ',');
-		size_t len = comma ? (size_t)(comma - s) : strlen(s);
-
-		if (len == n && !strncmp(s, name, n))
-			return true;
-		s += len + (comma ? 1 : 0);
-	}
-	return false;
+	return list_has_item(test_selection, name);
 }
 
 static bool run_case(struct kunit_suite *suite, struct kunit_case *c,
@@ -179,11 +167,11 @@ static unsigned int check_unknown_names(unsigned int nr, bool report)
 	const char *s = test_selection;
 	unsigned int failed = 0;
 
+	size_t len;
+
 	if (!strcmp(s, "all") || !strcmp(s, "none"))
 		return 0;
-	while (*s) {
-		const char *comma = strchr(s, ',');
-		size_t len = comma ? (size_t)(comma - s) : strlen(s);
+	for (; (s = next_list_item(s, &len)); s += len + (s[len] == ',')) {
 		bool found = false;
 
 		for (struct kunit_suite **p = __kunit_suites_start;
@@ -197,7 +185,6 @@ static unsigned int check_unknown_names(unsigned int nr, bool report)
 					(int)len, s);
 			failed++;
 		}
-		s += len + (comma ? 1 : 0);
 	}
 	return failed;
 }
