@@ -350,6 +350,10 @@ def matrix():
                expect=[r"Malformed early option 'loglevel'",
                        r'Unknown kernel command line parameters "frobnicate=1',
                        r"hikern.layout=v9: unknown profile, using v3.18"]),
+        # A suite name that does not exist fails the run (status 1).
+        Config("unknown-suite", test=None, layout=False,
+               extra_append="hikern.test=nosuch", exit_status=1,
+               expect=[r"not ok 1 nosuch # no such suite"]),
         # The ELF gets no DTB from QEMU: a clear error, defaults, no hang.
         Config("virt-elf-no-dtb", test=None, kernel=ELF, layout=False,
                expect=[r"Error: invalid boot information: no device tree",
