@@ -12,10 +12,23 @@
 #define current_comm "swapper/0"
 
 /*
- * Give a reserved, zone-uniform, naturally aligned block of 2^order pages
- * that nobody uses to the buddy allocator for good (counts as managed).
+ * Boot-time struct page initialisation (mem_map is not zeroed): pfns
+ * [start, end) as PG_reserved pages, clipped to mem_map; or, for pfns of
+ * zone about to be handed over, as the pages of a free buddy block.
  */
-void __free_pages_core(struct page *page, unsigned int order);
+void memmap_init_reserved(unsigned long start, unsigned long end);
+void memmap_init_free(struct zone *zone, unsigned long start,
+		      unsigned long end);
+/* Every page outside memblock's free ranges as PG_reserved (memblock.c). */
+void memmap_init_reserved_pages(void);
+
+/*
+ * Give a naturally aligned block of 2^order pages of zone, initialised by
+ * memmap_init_free() and used by nobody, to the buddy allocator for good
+ * (counts as managed).
+ */
+void __free_pages_core(struct zone *zone, struct page *page,
+		       unsigned int order);
 
 /*
  * Once memblock_free_all() has set the managed page counts: pcp batch

@@ -269,10 +269,23 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 	return found;
 }
 
-void *memblock_alloc(phys_addr_t size, phys_addr_t align)
+/*
+ * Debug builds fill what memblock_alloc_raw() returns with 0xff (Linux's
+ * page_init_poison under CONFIG_DEBUG_VM): a struct page read before it
+ * was initialised then looks corrupt (reserved, _refcount -1) instead of
+ * like a plausible page. The host tests turn it on too.
+ */
+#ifndef MEMBLOCK_POISON_RAW
+#if defined(CONFIG_DEBUG) && CONFIG_DEBUG
+#define MEMBLOCK_POISON_RAW 1
+#else
+#define MEMBLOCK_POISON_RAW 0
+#endif
+#endif
+
+void *memblock_alloc_raw(phys_addr_t size, phys_addr_t align)
 {
 	phys_addr_t phys = memblock_phys_alloc(size, align);
-	void *ptr;
 
 	if (!phys) {
 		pr_err("memblock: cannot allocate %lu bytes below 0x%08lx\n",
@@ -280,8 +293,17 @@ void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 		       (unsigned long)memblock.current_limit);
 		return NULL;
 	}
-	ptr = __va(phys);
-	__builtin_memset(ptr, 0, size);
+	if (MEMBLOCK_POISON_RAW)
+		__builtin_memset(__va(phys), 0xff, size);
+	return __va(phys);
+}
+
+void *memblock_alloc(phys_addr_t size, phys_addr_t align)
+{
+	void *ptr = memblock_alloc_raw(size, align);
+
+	if (ptr)
+		__builtin_memset(ptr, 0, size);
 	return ptr;
 }
 
@@ -339,12 +361,45 @@ bool memblock_is_reserved(phys_addr_t addr)
 	return memblock_type_contains(&memblock.reserved, addr);
 }
 
+/* PFN_UP without the wrap at the top of a 32-bit physical space. */
+static unsigned long pfn_up(phys_addr_t addr)
+{
+	return PFN_DOWN(addr) + ((addr & ~PAGE_MASK) != 0);
+}
+
+/*
+ * Mark every struct page outside the free ranges PG_reserved: holes,
+ * mem_map's rounding, and any page that a reservation touches even in
+ * part (Linux's memmap_init_reserved_pages). The free ranges' own pages,
+ * pfn_up(start) to PFN_DOWN(end), are left to memblock_free_all().
+ */
+void __init memmap_init_reserved_pages(void)
+{
+	unsigned long next = memmap_start_pfn();
+	phys_addr_t start, end;
+	u64 i;
+
+	for_each_free_mem_range(i, &start, &end) {
+		unsigned long s = pfn_up(start), e = PFN_DOWN(end);
+
+		if (s >= e)
+			continue;
+		memmap_init_reserved(next, s);
+		next = max(next, e);
+	}
+	memmap_init_reserved(next, memmap_end_pfn());
+}
+
 /*
  * Free pfns [start, end) of one zone in the largest naturally aligned
  * blocks: 2 GB of RAM is 512 calls at order 10, not 524288 at order 0.
+ * Every struct page of the range is initialised first, because merging
+ * a block looks at its buddy, which may be the next block.
  */
-static void __init __free_pages_memory(unsigned long start, unsigned long end)
+static void __init __free_pages_memory(struct zone *zone, unsigned long start,
+				       unsigned long end)
 {
+	memmap_init_free(zone, start, end);
 	while (start < end) {
 		unsigned int order = MAX_ORDER - 1;
 
@@ -352,21 +407,15 @@ static void __init __free_pages_memory(unsigned long start, unsigned long end)
 			order = min(order, (unsigned int)__builtin_ctzl(start));
 		while (start + (1UL << order) > end)
 			order--;
-		__free_pages_core(pfn_to_page(start), order);
+		__free_pages_core(zone, pfn_to_page(start), order);
 		start += 1UL << order;
 	}
 }
 
-/* PFN_UP without the wrap at the top of a 32-bit physical space. */
-static unsigned long pfn_up(phys_addr_t addr)
-{
-	return PFN_DOWN(addr) + ((addr & ~PAGE_MASK) != 0);
-}
-
 /* A buddy block never spans two zones: free each zone's part apart. */
-static unsigned long __init free_memory_core(phys_addr_t start, phys_addr_t end)
+static unsigned long __init free_memory_core(unsigned long start_pfn,
+					     unsigned long end_pfn)
 {
-	unsigned long start_pfn = pfn_up(start), end_pfn = PFN_DOWN(end);
 	unsigned long count = 0;
 	struct zone *zone;
 
@@ -375,22 +424,37 @@ static unsigned long __init free_memory_core(phys_addr_t start, phys_addr_t end)
 		unsigned long e = min(end_pfn, zone_end_pfn(zone));
 
 		if (s < e) {
-			__free_pages_memory(s, e);
+			__free_pages_memory(zone, s, e);
 			count += e - s;
 		}
 	}
 	return count;
 }
 
+/*
+ * Reservations made since free_area_init() (their pages were free then,
+ * so not initialised) become PG_reserved first; then each free range's
+ * pages are initialised free and handed over. The ranges ascend without
+ * overlapping, which is what guarantees that no page is handed over
+ * twice: checked, since a page handed over twice would corrupt the lists.
+ */
 unsigned long __init memblock_free_all(void)
 {
+	unsigned long count = 0, done = 0;
 	phys_addr_t start, end;
-	unsigned long count = 0;
 	u64 i;
 
 	memblock_check_live();
-	for_each_free_mem_range(i, &start, &end)
-		count += free_memory_core(start, end);
+	memmap_init_reserved_pages();
+	for_each_free_mem_range(i, &start, &end) {
+		unsigned long s = pfn_up(start), e = PFN_DOWN(end);
+
+		if (s >= e)
+			continue;
+		BUG_ON(s < done);
+		count += free_memory_core(s, e);
+		done = e;
+	}
 	memblock.retired = true;
 	page_alloc_init_late();
 	return count;

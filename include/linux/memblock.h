@@ -71,6 +71,12 @@ phys_addr_t memblock_get_current_limit(void);
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align);
 /* The same, zeroed, as a linear-map pointer; NULL on failure. */
 void *memblock_alloc(phys_addr_t size, phys_addr_t align);
+/*
+ * The same, not zeroed (Linux's memblock_alloc_raw): for memory the
+ * caller writes whole anyway, such as mem_map (8 MB at 1 GB of RAM,
+ * where zeroing first would double the cost of initialising it).
+ */
+void *memblock_alloc_raw(phys_addr_t size, phys_addr_t align);
 
 phys_addr_t memblock_phys_mem_size(void);
 phys_addr_t memblock_reserved_size(void);
