@@ -36,7 +36,7 @@ static inline void arch_kmap_post_map(void)
 #endif
 }
 
-/* Set up the cached kmap_atomic slot pointers; kmap_init() calls it. */
+/* Set up kmap_atomic_data; paging_init() calls it once mem_map exists. */
 void kmap_atomic_init(void);
 
 #endif /* _ASM_HIGHMEM_H */

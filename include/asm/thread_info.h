@@ -12,8 +12,14 @@
 #define THREAD_SIZE 8192
 
 struct thread_info {
-	int preempt_count; /* 0 = preemptible */
-	int pagefault_disabled;
+	union {
+		struct {
+			int preempt_count; /* 0 = preemptible */
+			int pagefault_disabled;
+		};
+		/* Both at once: one ldm/stm (linux/preempt.h). */
+		u64 preempt_pagefault;
+	};
 	unsigned int cpu;
 	const char *comm;
 };

@@ -24,6 +24,7 @@
 
 #include <asm/fixmap.h>
 #include <asm/highmem.h>
+#include <asm/tlbflush.h>
 #include <linux/bug.h>
 #include <linux/mm.h>
 #include <linux/preempt.h>
@@ -127,10 +128,149 @@ static inline void kmap_atomic_idx_pop(void)
 	(*depth)--;
 }
 
+/*
+ * The kmap_atomic fast path is inline (a call with its APCS frame cost as
+ * much as the work); arch/arm/mm/highmem.c sets up the data it uses and
+ * holds the rest. Fixmap indices grow downward in address and all kmap
+ * slots share one PTE page, so slot i's PTE is pte - i and its address
+ * vaddr - i pages (x86's kmap_pte): no table walk, no look at the layout
+ * profile. Kept together so one base register reaches all of it.
+ */
+struct kmap_atomic_data {
+	pte_t *pte;		/* slot 0's (FIX_KMAP_BEGIN's) PTE */
+	unsigned long vaddr;	/* slot 0's address */
+	unsigned long vlast;	/* slot 0's last byte, for kmap_slot_of() */
+	unsigned long pte_bias;	/* for kmap_mk_pte() */
+};
+extern struct kmap_atomic_data kmap_atomic_data;
+
+/*
+ * Telling the compiler slot 0's address is page aligned lets the TLB
+ * invalidate skip masking the slot address with PAGE_MASK.
+ */
+static inline unsigned long kmap_slot_vaddr(int slot)
+{
+	unsigned long vaddr = (unsigned long)__builtin_assume_aligned(
+		(void *)kmap_atomic_data.vaddr, PAGE_SIZE);
+
+	return vaddr - ((unsigned long)slot << PAGE_SHIFT);
+}
+
+/*
+ * The slot number of an address inside a kmap_atomic slot, or -1 for any
+ * other. Slot i's bytes lie i pages below slot 0's last byte, so the
+ * distance down from that byte, in pages, is the slot; addresses above
+ * slot 0 wrap to huge distances: one compare rejects both ends.
+ */
+static inline int kmap_slot_of(unsigned long addr)
+{
+	unsigned long off = kmap_atomic_data.vlast - addr;
+
+	if (off >= (unsigned long)(KM_TYPE_NR * NR_CPUS) << PAGE_SHIFT)
+		return -1;
+	return (int)(off >> PAGE_SHIFT);
+}
+
+/*
+ * mk_pte(page, kmap_prot) as one shift and subtract. sizeof(struct page)
+ * divides PAGE_SIZE, so a page's physical address is its byte offset in
+ * mem_map times PAGE_SIZE / sizeof(struct page), plus PHYS_OFFSET;
+ * kmap_atomic_init() folds mem_map, PHYS_OFFSET and kmap_prot (attribute
+ * bits below PAGE_SHIFT, where the address has zeros) into pte_bias, and
+ * arithmetic modulo 2^32 keeps the subtraction exact. Saves the loads of
+ * mem_map and of PHYS_OFFSET that page_to_pfn() makes.
+ */
+static inline pte_t kmap_mk_pte(const struct page *page)
+{
+	return (pte_t)((unsigned long)page * (PAGE_SIZE / sizeof(struct page)) -
+		       kmap_atomic_data.pte_bias);
+}
+
+/*
+ * Push a slot on this CPU's stack and map pte there; preemption and page
+ * faults are already off.
+ *
+ * No TLB invalidate: a free slot has an empty PTE and no TLB entry,
+ * because kunmap_atomic_high() cleared its PTE and invalidated its entry
+ * when it was freed, and ARMv7 TLBs never cache a faulting translation
+ * (the invariant pkmap's count-0 slots rely on too). The debug build
+ * checks the PTE is empty: a full one means the stack and the PTEs
+ * disagree (someone unmapped out of order or wrote the slot behind our
+ * back). The walker must still see the store before the caller's first
+ * access: arch_kmap_post_map()'s DSB and ISB.
+ */
+static __always_inline void *kmap_atomic_install(pte_t pte)
+{
+	int type = kmap_atomic_idx_push();
+	pte_t *ptep;
+	int slot;
+
+#if CONFIG_DEBUG_HIGHMEM
+	if (unlikely(type < 0)) { /* overflow, reported: undo the caller's */
+		pagefault_and_preempt_enable();
+		return NULL;
+	}
+#endif
+	slot = type + KM_TYPE_NR * smp_processor_id();
+	ptep = kmap_atomic_data.pte - slot;
+#if CONFIG_DEBUG_HIGHMEM
+	BUG_ON(!pte_none(*ptep));
+#endif
+	set_pte_ext(ptep, pte);
+	arch_kmap_post_map();
+	return (void *)kmap_slot_vaddr(slot);
+}
+
 /* Map a highmem page in this CPU's next slot (preemption already off). */
-void *kmap_atomic_high_prot(struct page *page, pgprot_t prot);
-/* Undo kmap_atomic_high_prot for a slot address; ignore lowmem ones. */
-void kunmap_atomic_high(void *kvaddr);
+static __always_inline void *kmap_atomic_high_prot(struct page *page,
+						   pgprot_t prot)
+{
+	return kmap_atomic_install(mk_pte(page, prot));
+}
+
+/*
+ * Undo kmap_atomic_high_prot for a slot address; ignore lowmem ones.
+ * The slot freed is the top of this CPU's stack, whatever the address
+ * says (as Linux): unmapping out of order is the caller's bug, reported
+ * in the debug build, and freeing the top keeps the stack and the PTEs
+ * consistent. The PTE is cleared and its TLB entry invalidated, so a
+ * stale pointer into the slot faults at once instead of reaching
+ * whichever page the slot maps next (Linux keeps the old PTE outside
+ * CONFIG_DEBUG_HIGHMEM; hikern always clears, which is also what lets
+ * kmap_atomic_install() skip the invalidate).
+ */
+static __always_inline void kunmap_atomic_high(void *kvaddr)
+{
+	unsigned long vaddr = (unsigned long)kvaddr, top;
+	int type, slot;
+
+	if (kmap_slot_of(vaddr) < 0) {
+#if CONFIG_DEBUG_HIGHMEM
+		WARN_ON(vaddr < PAGE_OFFSET || vaddr >= (unsigned long)high_memory);
+#endif
+		return;
+	}
+#if CONFIG_DEBUG_HIGHMEM
+	/* An empty stack would make the "top" the earlycon slot. */
+	if (WARN_ON(kmap_atomic_idx() < 0))
+		return;
+#endif
+	type = kmap_atomic_idx();
+	slot = type + KM_TYPE_NR * smp_processor_id();
+	top = kmap_slot_vaddr(slot);
+#if CONFIG_DEBUG_HIGHMEM
+	WARN_ON((vaddr & PAGE_MASK) != top);
+#endif
+	pte_clear(&init_mm, top, kmap_atomic_data.pte - slot);
+	local_flush_tlb_kernel_page(top);
+	/*
+	 * kmap_atomic_idx_pop() with the depth read above, which is still
+	 * right: an interrupt handler pops whatever it pushes. The pop
+	 * comes last, so a handler never gets the slot while it is mapped.
+	 */
+	__kmap_atomic_idx[smp_processor_id()] = type;
+}
+
 void *kmap_atomic_pfn(unsigned long pfn);
 /* The page behind a kmap_atomic, pkmap or linear-map address. */
 struct page *kmap_atomic_to_page(const void *ptr);
@@ -140,25 +280,27 @@ struct page *kmap_atomic_to_page(const void *ptr);
  * faults off tells the fault handler the caller cannot sleep. Both come
  * first, even for lowmem, so the caller's rules do not depend on the page.
  */
-static inline void *kmap_atomic_prot(struct page *page, pgprot_t prot)
+static __always_inline void *kmap_atomic_prot(struct page *page, pgprot_t prot)
 {
-	preempt_disable();
-	pagefault_disable();
+	preempt_and_pagefault_disable();
 	if (!PageHighMem(page))
 		return lowmem_page_address(page);
 	return kmap_atomic_high_prot(page, prot);
 }
 
-static inline void *kmap_atomic(struct page *page)
+/* kmap_atomic_prot(page, kmap_prot) with kmap_mk_pte()'s shortcut. */
+static __always_inline void *kmap_atomic(struct page *page)
 {
-	return kmap_atomic_prot(page, kmap_prot);
+	preempt_and_pagefault_disable();
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	return kmap_atomic_install(kmap_mk_pte(page));
 }
 
-static inline void __kunmap_atomic(void *addr)
+static __always_inline void __kunmap_atomic(void *addr)
 {
 	kunmap_atomic_high(addr);
-	pagefault_enable();
-	preempt_enable();
+	pagefault_and_preempt_enable();
 }
 
 /*

@@ -44,6 +44,45 @@ static __always_inline void pagefault_enable(void)
 	current_thread_info()->pagefault_disabled--;
 }
 
+/*
+ * preempt_disable() + pagefault_disable(), and the reverse, as kmap_atomic
+ * and kunmap_atomic need them: the two counters are adjacent, so one
+ * 64-bit load and store update both (ldm/stm: two instructions fewer than
+ * two separate read-modify-writes; volatile keeps GCC from splitting the
+ * access in two under register pressure). Each half is incremented on
+ * its own, so nothing carries from one counter into the other.
+ */
+union preempt_pagefault {
+	u64 both; /* thread_info's preempt_pagefault */
+	struct {
+		int preempt_count;
+		int pagefault_disabled;
+	};
+};
+
+static __always_inline void preempt_and_pagefault_disable(void)
+{
+	struct thread_info *ti = current_thread_info();
+	union preempt_pagefault c = {.both = *(volatile u64 *)&ti->preempt_pagefault};
+
+	c.preempt_count++;
+	c.pagefault_disabled++;
+	*(volatile u64 *)&ti->preempt_pagefault = c.both;
+	barrier();
+}
+
+static __always_inline void pagefault_and_preempt_enable(void)
+{
+	struct thread_info *ti = current_thread_info();
+	union preempt_pagefault c;
+
+	barrier();
+	c.both = *(volatile u64 *)&ti->preempt_pagefault;
+	c.pagefault_disabled--;
+	c.preempt_count--;
+	*(volatile u64 *)&ti->preempt_pagefault = c.both;
+}
+
 static inline bool pagefault_disabled(void)
 {
 	return current_thread_info()->pagefault_disabled != 0;

@@ -363,7 +363,6 @@ static void __init kmap_init(void)
 	pkmap_page_table = pte_alloc_kernel(pmd_off_k(PKMAP_BASE), PKMAP_BASE);
 	BUG_ON(!pkmap_page_table);
 	fixmap_init();
-	kmap_atomic_init();
 }
 
 void __init paging_init(void)
@@ -376,4 +375,5 @@ void __init paging_init(void)
 	devicemaps_init();
 	kmap_init();
 	bootmem_init();
+	kmap_atomic_init(); /* needs mem_map, from bootmem_init */
 }
