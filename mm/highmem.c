@@ -21,7 +21,6 @@
 #include <asm/highmem.h>
 #include <asm/tlbflush.h>
 #include <linux/bug.h>
-#include <linux/hash.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
@@ -50,7 +49,7 @@ static DEFINE_SPINLOCK(kmap_lock);
  *
  * struct page has no 'virtual' field (32 bytes per page of RAM, all in
  * scarce lowmem), and at most LAST_PKMAP highmem pages are mapped at a
- * time, so a small hash table of 128 chains holds the associations. The
+ * time, so a small hash table holds the associations. The
  * entries are a static pool, one per slot: slot nr always uses
  * page_address_maps[nr], so no allocation happens under kmap_lock.
  * Chains are linked hlist-style (pprev points at whatever points at the
@@ -58,8 +57,17 @@ static DEFINE_SPINLOCK(kmap_lock);
  * without hashing its page again. Linux gives each bucket its own lock;
  * here every writer already holds kmap_lock, so kmap_lock alone guards
  * the table.
+ *
+ * The bucket is the page's index in mem_map modulo the table size rather
+ * than Linux's hash_ptr(): struct page is a power of two bytes, so that
+ * is one bit-field extract instead of a multiply and its constant, and
+ * consecutive pages, the common case, spread evenly over the buckets.
+ * One bucket per slot (Linux has 128 for the whole kernel): with at most
+ * LAST_PKMAP entries the chains average at most one entry, so a kmap of
+ * a new page, which walks its whole chain to miss, stays cheap; the
+ * table costs 2 KB of lowmem.
  */
-#define PA_HASH_ORDER 7
+#define PA_HASH_ORDER 9
 
 struct page_address_map {
 	struct page *page;
@@ -72,7 +80,9 @@ static struct page_address_map *page_address_htable[1 << PA_HASH_ORDER];
 
 static struct page_address_map **page_slot(const struct page *page)
 {
-	return &page_address_htable[hash_ptr(page, PA_HASH_ORDER)];
+	unsigned long idx = (uintptr_t)page / sizeof(struct page);
+
+	return &page_address_htable[idx & ((1 << PA_HASH_ORDER) - 1)];
 }
 
 /* The entry of page in its chain, or NULL; kmap_lock held. */
@@ -87,10 +97,16 @@ static struct page_address_map *find_pam(struct page_address_map **chain,
 	return NULL;
 }
 
-/* The pkmap slot of an entry: entries are indexed by slot. */
+/*
+ * The pkmap slot of an entry, PKMAP_NR(pam->virtual): the window is
+ * aligned to its own size (one PMD), so the slot is the address's page
+ * number modulo LAST_PKMAP, one bit-field extract; and kmap_high loads
+ * pam->virtual anyway to return it.
+ */
 static unsigned int pam_nr(const struct page_address_map *pam)
 {
-	return pam - page_address_maps;
+	BUILD_BUG_ON(PKMAP_BASE % ((unsigned long)LAST_PKMAP << PAGE_SHIFT));
+	return ((unsigned long)pam->virtual >> PAGE_SHIFT) & LAST_PKMAP_MASK;
 }
 
 /* Record that page (hashing to chain) is mapped at slot nr; kmap_lock held. */
@@ -144,12 +160,13 @@ void *highmem_page_address(const struct page *page)
  */
 static void flush_all_zero_pkmaps(void)
 {
+	pte_t *ptes = pkmap_page_table; /* not reloaded after every store */
 	bool need_flush = false;
 	unsigned int i;
 
 	flush_cache_kmaps();
 	for (i = 0; i < LAST_PKMAP; i++) {
-		pte_t *ptep = &pkmap_page_table[i];
+		pte_t *ptep = &ptes[i];
 
 		if (pkmap_count[i] != 1)
 			continue;
@@ -250,7 +267,7 @@ start:
 	}
 	/* A count-0 slot has no TLB entry: no flush, just the barrier. */
 	set_pte_at(&init_mm, PKMAP_ADDR(nr), &pkmap_page_table[nr],
-		   mk_pte(page, kmap_prot));
+		   kmap_mk_pte(page));
 	arch_kmap_post_map();
 	pkmap_count[nr] = 1;
 	set_page_address(chain, page, nr);
@@ -268,6 +285,7 @@ void *kmap_high(struct page *page)
 	struct page_address_map **chain = page_slot(page);
 	struct page_address_map *pam;
 	unsigned long flags;
+	void *vaddr = NULL;
 
 	lock_kmap(flags);
 	pam = find_pam(chain, page);
@@ -277,9 +295,10 @@ void *kmap_high(struct page *page)
 		int count = ++pkmap_count[pam_nr(pam)];
 
 		BUG_ON(count < 2);
+		vaddr = pam->virtual;
 	}
 	unlock_kmap(flags);
-	return pam ? pam->virtual : NULL;
+	return vaddr;
 }
 
 static void report_bad_kunmap(struct page *page, const char *why)

@@ -178,12 +178,18 @@ static inline int kmap_slot_of(unsigned long addr)
  * kmap_atomic_init() folds mem_map, PHYS_OFFSET and kmap_prot (attribute
  * bits below PAGE_SHIFT, where the address has zeros) into pte_bias, and
  * arithmetic modulo 2^32 keeps the subtraction exact. Saves the loads of
- * mem_map and of PHYS_OFFSET that page_to_pfn() makes.
+ * mem_map, of PHYS_OFFSET and of kmap_prot that mk_pte() makes; pkmap
+ * (mm/highmem.c) uses it too.
  */
 static inline pte_t kmap_mk_pte(const struct page *page)
 {
+#if defined(__arm__)
 	return (pte_t)((unsigned long)page * (PAGE_SIZE / sizeof(struct page)) -
 		       kmap_atomic_data.pte_bias);
+#else
+	/* Host test builds: no kmap_atomic_init(), no 32-byte struct page. */
+	return mk_pte(page, kmap_prot);
+#endif
 }
 
 /*
