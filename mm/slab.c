@@ -585,26 +585,20 @@ static noinline void *slab_alloc(struct kmem_cache *s, gfp_t flags,
 }
 
 /*
- * The fast path, SLUB's: pop the cpu slab's first free object with IRQs
- * off. Everything else (no cpu slab, a full one, zeroing, the debug
- * build's checks) is the general path's business.
+ * The fast path, SLUB's: slab_alloc_fastpath() (linux/slab.h, inline in
+ * kmalloc of a constant size too) pops the cpu slab's first free object
+ * with IRQs off. Everything else (no cpu slab, a full one, zeroing, the
+ * debug build's checks) is the general path's business.
  */
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 {
-	unsigned long irqflags;
-	struct page *page;
 	void *object;
 
 	if (CONFIG_DEBUG || unlikely(flags & __GFP_ZERO))
 		return slab_alloc(s, flags, _RET_IP_);
-	local_irq_save(irqflags);
-	page = s->cpu_slab;
-	if (likely(page) && likely(page->freelist)) {
-		object = slab_pop(s, page);
-		local_irq_restore(irqflags);
+	object = slab_alloc_fastpath(s);
+	if (likely(object))
 		return object;
-	}
-	local_irq_restore(irqflags);
 	return slab_alloc(s, flags, _RET_IP_);
 }
 

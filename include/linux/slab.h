@@ -17,10 +17,9 @@
 
 #include <linux/gfp.h>
 #include <linux/list.h>
+#include <linux/mm_types.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
-
-struct page;
 
 typedef unsigned int slab_flags_t;
 
@@ -136,17 +135,51 @@ static __always_inline unsigned int kmalloc_index(size_t size)
 }
 
 /*
+ * SLUB's allocation fast path: pop the cpu slab's first free object with
+ * IRQs off, or return NULL if there is none (no cpu slab, or nothing on
+ * its freelist), for the general path in mm/slab.c. Production build
+ * only: there the free pointer is the object's first word, and there are
+ * no debug checks to run.
+ */
+static __always_inline void *slab_alloc_fastpath(struct kmem_cache *s)
+{
+	unsigned long irqflags;
+	struct page *page;
+	void *object = NULL;
+
+	local_irq_save(irqflags);
+	page = s->cpu_slab;
+	if (likely(page) && likely(page->freelist)) {
+		object = page->freelist;
+		page->freelist = *(void **)object;
+		page->inuse++;
+	}
+	local_irq_restore(irqflags);
+	return object;
+}
+
+/*
  * kmalloc: size bytes of lowmem, aligned to ARCH_KMALLOC_MINALIGN at
  * least (to the size class in the production build). NULL on failure.
- * With a constant size the cache is picked at compile time, so the call
- * goes straight to kmem_cache_alloc's fast path, as in Linux.
+ * With a constant size the cache is picked at compile time, as in Linux,
+ * and the production build runs the fast path inline (the call and its
+ * APCS frame cost as much as the pop); kmem_cache_alloc does the rest,
+ * and everything in the debug build, where it records its caller.
  */
 static __always_inline void *kmalloc(size_t size, gfp_t flags)
 {
 	if (__builtin_constant_p(size) && size &&
-	    size <= KMALLOC_MAX_CACHE_SIZE)
-		return kmem_cache_alloc(&kmalloc_caches[kmalloc_index(size)],
-					flags);
+	    size <= KMALLOC_MAX_CACHE_SIZE) {
+		struct kmem_cache *s = &kmalloc_caches[kmalloc_index(size)];
+
+		if (!CONFIG_DEBUG && !(flags & __GFP_ZERO)) {
+			void *object = slab_alloc_fastpath(s);
+
+			if (likely(object))
+				return object;
+		}
+		return kmem_cache_alloc(s, flags);
+	}
 	return __kmalloc(size, flags);
 }
 
