@@ -48,6 +48,14 @@ static const char *const zone_names[MAX_NR_ZONES] = {
 	[ZONE_HIGHMEM] = "HighMem",
 };
 
+/*
+ * Linux's OPTIMIZER_HIDE_VAR: the compiler forgets where var came from.
+ * contig_page_data sits behind a section anchor, and GCC, knowing that a
+ * zone pointer is anchor + offset, otherwise rebuilds it for each field
+ * the fast paths touch instead of keeping it in one register.
+ */
+#define OPTIMIZER_HIDE_VAR(var) __asm__("" : "=r"(var) : "0"(var))
+
 struct pglist_data contig_page_data;
 struct page *mem_map;
 unsigned long max_mapnr;
@@ -227,20 +235,36 @@ static inline void prep_new_page(struct zone *zone, struct page *page,
 	zone->free_pages -= 1UL << order;
 }
 
-/* The order-0 fast path: no zone->lock unless the list is empty. */
-static inline struct page *rmqueue_pcplist(struct zone *zone)
+/*
+ * Take the first page of a non-empty pcp list and hand it out. lru is
+ * unlinked without being made an empty list again: it now belongs to
+ * whoever gets the page. IRQs are off.
+ */
+static inline struct page *pcp_take_page(struct zone *zone)
 {
 	struct per_cpu_pages *pcp = &zone->pcp;
+	struct page *page = list_first_entry(&pcp->list, struct page, lru);
+	struct list_head *next = page->lru.next;
+
+	/* Counters first: the page stores below could alias them. */
+	zone->free_pages--;
+	pcp->count--;
+	pcp->list.next = next;
+	next->prev = &pcp->list;
+	page->_refcount = 1;
+	page->flags |= order_flags(0);
+	return page;
+}
+
+/* Order 0: no zone->lock unless the list is empty. */
+static inline struct page *rmqueue_pcplist(struct zone *zone)
+{
 	struct page *page = NULL;
 	unsigned long flags;
 
 	local_irq_save(flags);
-	if (likely(!list_empty(&pcp->list)) || rmqueue_bulk(zone)) {
-		page = list_first_entry(&pcp->list, struct page, lru);
-		list_del(&page->lru);
-		pcp->count--;
-		prep_new_page(zone, page, 0);
-	}
+	if (likely(!list_empty(&zone->pcp.list)) || rmqueue_bulk(zone))
+		page = pcp_take_page(zone);
 	local_irq_restore(flags);
 	return page;
 }
@@ -342,7 +366,12 @@ static noinline void warn_alloc(gfp_t gfp_mask, unsigned int order)
 		current_comm, order, gfp_mask, names);
 }
 
-struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
+/*
+ * Everything but the fast path of alloc_pages: other orders, __GFP_ZERO,
+ * an empty pcp list, a zone at its watermark, falling back to lower zones.
+ */
+static noinline struct page *__alloc_pages_slow(gfp_t gfp_mask,
+						unsigned int order)
 {
 	enum zone_type classzone = gfp_zone(gfp_mask);
 	struct zone *zone = &NODE_DATA(0)->node_zones[classzone];
@@ -368,6 +397,34 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	}
 	warn_alloc(gfp_mask, order);
 	return NULL;
+}
+
+/*
+ * The fast path is rmqueue_pcplist() on the preferred zone, inlined by
+ * hand to what it does when it succeeds: an order-0 page without
+ * __GFP_ZERO, the zone above its min watermark (a zone keeps no
+ * lowmem_reserve against its own classzone, so zone_watermark_ok() is
+ * free_pages - min >= 1 there) and its pcp list not empty. Anything else
+ * takes the general path, which checks it all again.
+ */
+struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
+{
+	struct zone *zone = &NODE_DATA(0)->node_zones[gfp_zone(gfp_mask)];
+	unsigned long flags;
+	struct page *page;
+
+	OPTIMIZER_HIDE_VAR(zone);
+	if (likely(!order && !(gfp_mask & __GFP_ZERO))) {
+		local_irq_save(flags);
+		if (likely(zone->free_pages > min_wmark_pages(zone) &&
+			   !list_empty(&zone->pcp.list))) {
+			page = pcp_take_page(zone);
+			local_irq_restore(flags);
+			return page;
+		}
+		local_irq_restore(flags);
+	}
+	return __alloc_pages_slow(gfp_mask, order);
 }
 
 unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
@@ -497,22 +554,20 @@ static noinline void bad_free(struct zone *zone, struct page *page,
 }
 
 /*
- * Order 0 goes to pcp if the page passes the checks; a full list gives
- * its oldest batch back. False, changing nothing, if the checks fail.
+ * A sound order-0 page, its last reference dropped and its state already
+ * that of a free page, goes on the pcp list; a full list gives its oldest
+ * batch back. IRQs are off.
  */
-static inline bool free_unref_page(struct zone *zone, struct page *page)
+static inline void free_unref_page(struct zone *zone, struct page *page)
 {
 	struct per_cpu_pages *pcp = &zone->pcp;
+	/* Counters first: the list stores below could alias them. */
+	int count = ++pcp->count, high = pcp->high;
 
-	if (unlikely(!page_expected_state(page, 1, order_flags(0))))
-		return false;
-	page->_refcount = 0;
-	page->flags &= ~PAGE_ORDER_MASK;
-	list_add(&page->lru, &pcp->list);
 	zone->free_pages++;
-	if (unlikely(++pcp->count >= pcp->high))
+	list_add(&page->lru, &pcp->list);
+	if (unlikely(count >= high))
 		free_pcppages_bulk(zone, pcp->batch);
-	return true;
 }
 
 /*
@@ -539,24 +594,66 @@ static noinline bool __free_pages_ok(struct zone *zone, struct page *page,
 	return true;
 }
 
-void __free_pages(struct page *page, unsigned int order)
+/*
+ * Everything but the fast path of __free_pages: orders above 0, and a
+ * page that fails the checks because it is still referenced or misused.
+ */
+static noinline void __free_pages_slow(struct page *page, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
 	unsigned long flags;
-	bool freed;
 
 	local_irq_save(flags);
-	if (likely(!order))
-		freed = free_unref_page(zone, page);
-	else
-		freed = __free_pages_ok(zone, page, order);
-	/* Not the last reference (Linux's put_page_testzero), or misuse. */
-	if (unlikely(!freed)) {
+	if (!order || !__free_pages_ok(zone, page, order)) {
+		/* Not the last reference (Linux's put_page_testzero), or misuse. */
 		if (page->_refcount > 1)
 			page->_refcount--;
 		else
 			bad_free(zone, page, order);
 	}
+	local_irq_restore(flags);
+}
+
+/*
+ * order == 0 && page_expected_state(page, 1, order_flags(0)) as one test:
+ * each term is 0 exactly when its condition holds, so a single branch
+ * covers the five of them.
+ */
+static inline bool free_page_fast_ok(const struct page *page,
+				     unsigned int order)
+{
+	return (((unsigned int)page->_refcount - 1) |
+		((unsigned int)page->_mapcount + 1) |
+		(unsigned long)page->mapping |
+		((page->flags & PAGE_STATE_MASK) ^ order_flags(0)) |
+		order) == 0;
+}
+
+/*
+ * The fast path: the last reference to a sound order-0 page. The checks
+ * read only the page, which the caller owns, so IRQs go off after them.
+ * Misuse changes nothing but the report: the block stays as it was.
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	unsigned long page_flags = page->flags, flags;
+	struct zone *zone = page_zone(page);
+
+	OPTIMIZER_HIDE_VAR(zone);
+	if (unlikely(!free_page_fast_ok(page, order))) {
+		__free_pages_slow(page, order);
+		return;
+	}
+	/*
+	 * A new name for page on this path lets GCC keep the slow path's
+	 * argument where it came in instead of copying it first.
+	 */
+	OPTIMIZER_HIDE_VAR(page);
+	/* The page is the caller's until it is on the list: IRQs may be on. */
+	page->_refcount = 0;
+	page->flags = page_flags & ~PAGE_ORDER_MASK;
+	local_irq_save(flags);
+	free_unref_page(zone, page);
 	local_irq_restore(flags);
 }
 

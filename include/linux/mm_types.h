@@ -35,8 +35,13 @@ struct kmem_cache;
  * 'virtual' field: mm/highmem.c keeps kmap addresses in a hash table.
  */
 struct page {
-	unsigned long flags;
+	/*
+	 * lru first (Linux has flags first): a page and its list entry are
+	 * then the same address, which saves the order-0 fast paths of the
+	 * page allocator a conversion each way.
+	 */
 	struct list_head lru;
+	unsigned long flags;
 	union {
 		struct {
 			struct address_space *mapping;

@@ -30,28 +30,33 @@ struct free_area {
  * the buddy lists batch pages at a time. They do not coalesce while here.
  */
 struct per_cpu_pages {
+	struct list_head list;
 	int count; /* pages on list */
 	int high;  /* give batch pages back when count reaches this */
 	int batch;
-	struct list_head list;
 };
 
+/*
+ * The order-0 fast paths (alloc_pages, __free_pages) touch only the first
+ * fields, pcp first so its list head is the zone's own address; the size
+ * is a power of two so that a zone index becomes a pointer with a shift.
+ */
 struct zone {
-	/* The allocation fast path reads these first. */
-	unsigned long _watermark[NR_WMARK];
-	/*
-	 * Pages this zone keeps back from requests that could have been
-	 * served by zone j (lowmem_reserve[j]), so GFP_HIGHUSER falling
-	 * back to lowmem cannot starve GFP_KERNEL.
-	 */
-	long lowmem_reserve[MAX_NR_ZONES];
+	struct per_cpu_pages pcp;
 	/*
 	 * Free pages, in the buddy lists and on pcp (unlike Linux's
 	 * NR_FREE_PAGES, which leaves pcp pages out). Changed with IRQs
 	 * off; an SMP kernel would need per-CPU deltas here.
 	 */
 	unsigned long free_pages;
-	struct per_cpu_pages pcp;
+	unsigned long _watermark[NR_WMARK];
+	/*
+	 * Pages this zone keeps back from requests that could have been
+	 * served by zone j (lowmem_reserve[j]), so GFP_HIGHUSER falling
+	 * back to lowmem cannot starve GFP_KERNEL. Always 0 for j = the
+	 * zone itself, which the alloc_pages fast path relies on.
+	 */
+	long lowmem_reserve[MAX_NR_ZONES];
 
 	spinlock_t lock; /* free_area and the buddy state of its pages */
 	struct free_area free_area[MAX_ORDER];
@@ -61,7 +66,7 @@ struct zone {
 	unsigned long spanned_pages; /* zone_end_pfn - zone_start_pfn */
 	unsigned long present_pages; /* spanned minus holes */
 	unsigned long managed_pages; /* handed to the buddy allocator */
-};
+} __attribute__((aligned(256)));
 
 typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
