@@ -11,8 +11,8 @@
  * - two free buddies of the same order never coexist on the buddy lists:
  *   they are merged (full coalescing), so once the pcp lists are drained,
  *   freeing everything restores the boot layout exactly;
- * - order-0 pages on zone->pcp.list are free too (_refcount 0, no flags)
- *   but are not buddies: they do not merge until given back;
+ * - order-0 pages on zone->pcp.list are free too (_refcount 0, no flags
+ *   but the zone) but are not buddies: they do not merge until given back;
  * - zone->free_pages = sum of 2^k over its buddy blocks + pcp.count, and
  *   free_area[k].nr_free is the number of blocks on free_area[k].free_list;
  * - an allocated block's head has _refcount >= 1 and records its order
@@ -252,7 +252,7 @@ static inline struct page *pcp_take_page(struct zone *zone)
 	pcp->list.next = next;
 	next->prev = &pcp->list;
 	page->_refcount = 1;
-	page->flags |= order_flags(0);
+	page->flags = zone->pcp_page_flags;
 	return page;
 }
 
@@ -1006,6 +1006,8 @@ static void __init zone_init(struct zone *zone, enum zone_type j,
 	spin_lock_init(&zone->lock);
 	INIT_LIST_HEAD(&zone->pcp.list);
 	zone->pcp.count = 0;
+	zone->pcp_page_flags = ((unsigned long)j << ZONES_PGSHIFT) |
+			       order_flags(0);
 	zone_set_pageset_batch(zone);
 	for (order = 0; order < MAX_ORDER; order++) {
 		INIT_LIST_HEAD(&zone->free_area[order].free_list);
