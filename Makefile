@@ -104,6 +104,19 @@ stress: setup
 debug: setup all
 	@sh scripts/debug.sh
 
+# Source style: clang-format with the repo's .clang-format (Linux style).
+format:
+	git ls-files '*.c' '*.h' | xargs clang-format -i
+
+format-check:
+	@pass=0; fail=0; \
+	for f in $$(git ls-files '*.c' '*.h'); do \
+		if clang-format --dry-run -Werror "$$f" >/dev/null 2>&1; then \
+			pass=$$((pass + 1)); \
+		else fail=$$((fail + 1)); echo "not clang-formatted: $$f"; fi; \
+	done; \
+	echo "format: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
+
 clean:
 	rm -rf $(O) build-bench
 
@@ -116,4 +129,4 @@ clean:
 # make fuzz (tests/host/host.mk) runs the buddy fuzzer for FUZZ_SECONDS.
 fuzz: setup
 
-.PHONY: all dtbs setup run test debug bench stress clean
+.PHONY: all dtbs setup run test debug bench stress format format-check clean

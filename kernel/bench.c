@@ -49,7 +49,8 @@ void bench_report_per_op(const char *name, u32 total, unsigned long n)
 	u32 net = total > bench_overhead ? total - bench_overhead : 0;
 	unsigned long long tenths = ((unsigned long long)net * 10 + n / 2) / n;
 
-	pr_info("bench: %s %llu.%llu insns/op\n", name, tenths / 10, tenths % 10);
+	pr_info("bench: %s %llu.%llu insns/op\n", name, tenths / 10,
+		tenths % 10);
 }
 
 int bench_run_selected(void)
@@ -65,7 +66,8 @@ int bench_run_selected(void)
 	bench_report("overhead", bench_overhead, "insns");
 	/* Under -icount shift=0 one guest instruction takes 1 ns. */
 	bench_report("reset_to_layout", layout_printed_ns, "insns");
-	for (const struct bench **b = __bench_list_start; b < __bench_list_end; b++)
+	for (const struct bench **b = __bench_list_start; b < __bench_list_end;
+	     b++)
 		if (list_has_item(bench_selection, (*b)->name))
 			(*b)->run();
 	return 0;

@@ -4,5 +4,5 @@
 
 union thread_union init_thread_union __section(".data..init_task")
 	__aligned(THREAD_SIZE) = {
-	.thread_info = {.comm = "swapper/0"},
-};
+		.thread_info = { .comm = "swapper/0" },
+	};

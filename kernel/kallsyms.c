@@ -20,7 +20,8 @@ static unsigned long text_region_end(unsigned long addr)
 {
 	if (addr >= (unsigned long)_text && addr < (unsigned long)_etext)
 		return (unsigned long)_etext;
-	if (addr >= (unsigned long)_sinittext && addr < (unsigned long)_einittext)
+	if (addr >= (unsigned long)_sinittext &&
+	    addr < (unsigned long)_einittext)
 		return (unsigned long)_einittext;
 	return 0;
 }

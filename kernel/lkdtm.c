@@ -15,7 +15,7 @@
 
 static const char *lkdtm_type;
 /* A "bx lr" in writable data: executing it must fault (XN). */
-static u32 lkdtm_data_code[2] = {0xe12fff1e, 0};
+static u32 lkdtm_data_code[2] = { 0xe12fff1e, 0 };
 
 static int __init setup_lkdtm(char *str)
 {
@@ -64,12 +64,12 @@ static const struct {
 	void (*fn)(void);
 	bool survives;
 } crashtypes[] = {
-	{"WRITE_RO", lkdtm_WRITE_RO, false},
-	{"EXEC_DATA", lkdtm_EXEC_DATA, false},
-	{"ACCESS_NULL", lkdtm_ACCESS_NULL, false},
-	{"EXCEPTION", lkdtm_EXCEPTION, false},
-	{"BUG", lkdtm_BUG, false},
-	{"WARNING", lkdtm_WARNING, true},
+	{ "WRITE_RO", lkdtm_WRITE_RO, false },
+	{ "EXEC_DATA", lkdtm_EXEC_DATA, false },
+	{ "ACCESS_NULL", lkdtm_ACCESS_NULL, false },
+	{ "EXCEPTION", lkdtm_EXCEPTION, false },
+	{ "BUG", lkdtm_BUG, false },
+	{ "WARNING", lkdtm_WARNING, true },
 };
 
 void lkdtm_run(void)
@@ -82,10 +82,12 @@ void lkdtm_run(void)
 		pr_info("lkdtm: Performing direct entry %s\n", lkdtm_type);
 		crashtypes[i].fn();
 		if (crashtypes[i].survives)
-			pr_info("lkdtm: %s: the kernel carried on, as expected\n",
+			pr_info("lkdtm: %s: the kernel carried on, as "
+				"expected\n",
 				lkdtm_type);
 		else
-			pr_err("lkdtm: FAIL: %s returned: the kernel survived it\n",
+			pr_err("lkdtm: FAIL: %s returned: the kernel survived "
+			       "it\n",
 			       lkdtm_type);
 		return;
 	}

@@ -27,8 +27,8 @@ void __noreturn start_kernel(void)
 	int failed;
 
 	pr_notice("Booting Linux on physical CPU 0x0\n");
-	pr_notice("hikern version " HIKERN_VERSION " (arm-none-eabi-gcc " __VERSION__
-		  ") #1 " __DATE__ "\n");
+	pr_notice("hikern version " HIKERN_VERSION
+		  " (arm-none-eabi-gcc " __VERSION__ ") #1 " __DATE__ "\n");
 	setup_arch(&command_line);
 	pr_notice("Kernel command line: %s\n", command_line);
 	parse_setup_params(command_line);

@@ -92,7 +92,8 @@ int vprintk(const char *fmt, va_list args)
 	/* Each line of the message gets its own stamp, as in dmesg. */
 	while (len > 0) {
 		const char *nl = memchr(body, '\n', len);
-		unsigned int n = nl ? (unsigned int)(nl - body + 1) : (unsigned int)len;
+		unsigned int n =
+			nl ? (unsigned int)(nl - body + 1) : (unsigned int)len;
 
 		if (!line_open) {
 			unsigned int sn = format_stamp(stamp, sizeof(stamp));
@@ -158,8 +159,9 @@ void unregister_console(struct console *con)
  */
 static int __init loglevel_setup(char *str)
 {
-	static const char *const names[] = {"emerg", "alert", "crit", "err",
-					     "warning", "notice", "info", "debug"};
+	static const char *const names[] = { "emerg", "alert",	 "crit",
+					     "err",   "warning", "notice",
+					     "info",  "debug" };
 	int v;
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(names); i++) {

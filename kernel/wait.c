@@ -78,8 +78,8 @@ void __wake_up(struct wait_queue_head *wq_head, unsigned int mode,
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
 
-int default_wake_function(struct wait_queue_entry *wq_entry,
-			  unsigned int mode, int flags, void *key)
+int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode,
+			  int flags, void *key)
 {
 	(void)key;
 	return try_to_wake_up(wq_entry->private, mode, flags);

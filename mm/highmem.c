@@ -110,8 +110,8 @@ static unsigned int pam_nr(const struct page_address_map *pam)
 }
 
 /* Record that page (hashing to chain) is mapped at slot nr; kmap_lock held. */
-static void set_page_address(struct page_address_map **chain,
-			     struct page *page, unsigned int nr)
+static void set_page_address(struct page_address_map **chain, struct page *page,
+			     unsigned int nr)
 {
 	struct page_address_map *pam = &page_address_maps[nr];
 
@@ -221,7 +221,8 @@ static noinline bool pkmap_wait(unsigned long flags)
 static noinline void report_pkmap_exhausted(struct page *page)
 {
 	pr_alert("BUG: kmap: pkmap exhausted with no other task\n");
-	pr_alert("page:%p pfn:%#lx: all %d pkmap slots have users, nobody can kunmap\n",
+	pr_alert("page:%p pfn:%#lx: all %d pkmap slots have users, nobody can "
+		 "kunmap\n",
 		 page, page_to_pfn(page), LAST_PKMAP);
 	dump_stack();
 }

@@ -96,7 +96,8 @@ static bool memblock_replace(struct memblock_type *type, unsigned long i,
 static int memblock_full(const struct memblock_type *type, phys_addr_t base,
 			 phys_addr_t size)
 {
-	pr_err("memblock: all %lu %s regions in use, cannot record [0x%08lx-0x%08lx]\n",
+	pr_err("memblock: all %lu %s regions in use, cannot record "
+	       "[0x%08lx-0x%08lx]\n",
 	       type->max, type->name, (unsigned long)base,
 	       (unsigned long)(base + size - 1));
 	return -ENOMEM;
@@ -256,7 +257,8 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 		return 0;
 
 	/* Free ranges ascend, so the last fit is the highest one. */
-	for_each_free_mem_range(i, &start, &end) {
+	for_each_free_mem_range(i, &start, &end)
+	{
 		start = max(start, (phys_addr_t)PAGE_SIZE);
 		end = min(end, memblock.current_limit);
 		if (end < start || end - start < size)
@@ -379,7 +381,8 @@ void __init memmap_init_reserved_pages(void)
 	phys_addr_t start, end;
 	u64 i;
 
-	for_each_free_mem_range(i, &start, &end) {
+	for_each_free_mem_range(i, &start, &end)
+	{
 		unsigned long s = pfn_up(start), e = PFN_DOWN(end);
 
 		if (s >= e)
@@ -419,7 +422,8 @@ static unsigned long __init free_memory_core(unsigned long start_pfn,
 	unsigned long count = 0;
 	struct zone *zone;
 
-	for_each_zone(zone) {
+	for_each_zone(zone)
+	{
 		unsigned long s = max(start_pfn, zone->zone_start_pfn);
 		unsigned long e = min(end_pfn, zone_end_pfn(zone));
 
@@ -446,7 +450,8 @@ unsigned long __init memblock_free_all(void)
 
 	memblock_check_live();
 	memmap_init_reserved_pages();
-	for_each_free_mem_range(i, &start, &end) {
+	for_each_free_mem_range(i, &start, &end)
+	{
 		unsigned long s = pfn_up(start), e = PFN_DOWN(end);
 
 		if (s >= e)
@@ -468,7 +473,8 @@ static void memblock_dump_type(const struct memblock_type *type)
 	for (i = 0; i < type->cnt; i++) {
 		const struct memblock_region *r = &type->regions[i];
 
-		pr_info(" %s[0x%lx]\t[0x%08lx-0x%08lx], 0x%08lx bytes flags: 0x0\n",
+		pr_info(" %s[0x%lx]\t[0x%08lx-0x%08lx], 0x%08lx bytes flags: "
+			"0x0\n",
 			type->name, i, (unsigned long)r->base,
 			(unsigned long)(memblock_region_end(r) - 1),
 			(unsigned long)r->size);

@@ -201,9 +201,8 @@ void drain_all_pages(struct zone *zone)
 {
 	struct zone *z;
 
-	for_each_zone(z)
-		if (!zone || z == zone)
-			free_pcppages_bulk(z, z->pcp.count);
+	for_each_zone(z) if (!zone || z == zone)
+		free_pcppages_bulk(z, z->pcp.count);
 }
 
 /* Refill an empty pcp list with up to batch order-0 pages; IRQs are off. */
@@ -348,7 +347,8 @@ static noinline void prep_zero_page(struct page *page, unsigned int order)
 		return;
 	}
 	if (!clear_highpage) {
-		pr_crit("__GFP_ZERO on a highmem page needs clear_highpage() from mm/highmem.c\n");
+		pr_crit("__GFP_ZERO on a highmem page needs clear_highpage() "
+			"from mm/highmem.c\n");
 		BUG();
 	}
 	for (i = 0; i < (1UL << order); i++)
@@ -362,7 +362,8 @@ static noinline void warn_alloc(gfp_t gfp_mask, unsigned int order)
 	if (gfp_mask & __GFP_NOWARN)
 		return;
 	format_gfp_flags(names, sizeof(names), gfp_mask);
-	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
+	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s), "
+		"nodemask=(null)\n",
 		current_comm, order, gfp_mask, names);
 }
 
@@ -625,8 +626,8 @@ static inline bool free_page_fast_ok(const struct page *page,
 	return (((unsigned int)page->_refcount - 1) |
 		((unsigned int)page->_mapcount + 1) |
 		(unsigned long)page->mapping |
-		((page->flags & PAGE_STATE_MASK) ^ order_flags(0)) |
-		order) == 0;
+		((page->flags & PAGE_STATE_MASK) ^ order_flags(0)) | order) ==
+	       0;
 }
 
 /*
@@ -685,7 +686,8 @@ void __init __free_pages_core(struct zone *zone, struct page *page,
 	unsigned long flags;
 
 	/* A block spilling into the next zone would corrupt both. */
-	BUG_ON(!zone_spans_pfn(zone, pfn) || !zone_spans_pfn(zone, pfn + nr - 1));
+	BUG_ON(!zone_spans_pfn(zone, pfn) ||
+	       !zone_spans_pfn(zone, pfn + nr - 1));
 	spin_lock_irqsave(&zone->lock, flags);
 	zone->managed_pages += nr;
 	__free_one_page(page, pfn, zone, order);
@@ -701,13 +703,12 @@ void *page_address(const struct page *page)
 }
 
 /* A zone counter summed over the node. */
-#define sum_zone_pages(field)                   \
-	({                                      \
-		unsigned long __sum = 0;        \
-		struct zone *__zone;            \
-		for_each_zone(__zone)           \
-			__sum += __zone->field; \
-		__sum;                          \
+#define sum_zone_pages(field)                                 \
+	({                                                    \
+		unsigned long __sum = 0;                      \
+		struct zone *__zone;                          \
+		for_each_zone(__zone) __sum += __zone->field; \
+		__sum;                                        \
 	})
 
 unsigned long nr_free_pages(void)
@@ -806,14 +807,14 @@ static void setup_per_zone_wmarks(void)
 	unsigned long lowmem_pages = 0, min_free_kbytes, pages_min;
 	struct zone *zone;
 
-	for_each_zone(zone)
-		if (!is_highmem(zone))
-			lowmem_pages += zone->managed_pages;
+	for_each_zone(zone) if (!is_highmem(zone)) lowmem_pages +=
+		zone->managed_pages;
 	min_free_kbytes = int_sqrt(lowmem_pages * (PAGE_SIZE >> 10) * 16);
 	min_free_kbytes = clamp(min_free_kbytes, 128UL, 65536UL);
 	pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
 
-	for_each_zone(zone) {
+	for_each_zone(zone)
+	{
 		unsigned long managed = zone->managed_pages;
 		unsigned long share = 0, min, delta;
 
@@ -852,8 +853,7 @@ void page_alloc_init_late(void)
 {
 	struct zone *zone;
 
-	for_each_zone(zone)
-		zone_set_pageset_batch(zone);
+	for_each_zone(zone) zone_set_pageset_batch(zone);
 	setup_per_zone_wmarks();
 }
 
@@ -868,26 +868,25 @@ static inline void __init memmap_fill(struct page *page, unsigned long nr,
 {
 #if defined(__arm__)
 	BUILD_BUG_ON(sizeof(struct page) != 32);
-	__asm__ __volatile__(
-		"	ldm	%[tmpl], {r4-r10, ip}\n"
-		"	subs	%[nr], %[nr], #4\n"
-		"	blo	2f\n"
-		"1:	stmia	%[page]!, {r4-r10, ip}\n"
-		"	stmia	%[page]!, {r4-r10, ip}\n"
-		"	stmia	%[page]!, {r4-r10, ip}\n"
-		"	stmia	%[page]!, {r4-r10, ip}\n"
-		"	subs	%[nr], %[nr], #4\n"
-		"	bhs	1b\n"
-		"2:	adds	%[nr], %[nr], #4\n"
-		"	beq	4f\n"
-		"3:	stmia	%[page]!, {r4-r10, ip}\n"
-		"	subs	%[nr], %[nr], #1\n"
-		"	bne	3b\n"
-		"4:\n"
-		: [page] "+r"(page), [nr] "+r"(nr)
-		: [tmpl] "r"(tmpl)
-		: "r4", "r5", "r6", "r7", "r8", "r9", "r10", "ip", "cc",
-		  "memory");
+	__asm__ __volatile__("	ldm	%[tmpl], {r4-r10, ip}\n"
+			     "	subs	%[nr], %[nr], #4\n"
+			     "	blo	2f\n"
+			     "1:	stmia	%[page]!, {r4-r10, ip}\n"
+			     "	stmia	%[page]!, {r4-r10, ip}\n"
+			     "	stmia	%[page]!, {r4-r10, ip}\n"
+			     "	stmia	%[page]!, {r4-r10, ip}\n"
+			     "	subs	%[nr], %[nr], #4\n"
+			     "	bhs	1b\n"
+			     "2:	adds	%[nr], %[nr], #4\n"
+			     "	beq	4f\n"
+			     "3:	stmia	%[page]!, {r4-r10, ip}\n"
+			     "	subs	%[nr], %[nr], #1\n"
+			     "	bne	3b\n"
+			     "4:\n"
+			     : [page] "+r"(page), [nr] "+r"(nr)
+			     : [tmpl] "r"(tmpl)
+			     : "r4", "r5", "r6", "r7", "r8", "r9", "r10", "ip",
+			       "cc", "memory");
 #else
 	while (nr--)
 		*page++ = *tmpl;
@@ -981,7 +980,8 @@ static unsigned long __init memblock_present_pages(unsigned long start_pfn,
 	const struct memblock_region *r;
 	unsigned long present = 0;
 
-	for_each_mem_region(r) {
+	for_each_mem_region(r)
+	{
 		unsigned long s =
 			max(start_pfn, (unsigned long)PFN_UP(r->base));
 		unsigned long e =
@@ -1006,8 +1006,8 @@ static void __init zone_init(struct zone *zone, enum zone_type j,
 	spin_lock_init(&zone->lock);
 	INIT_LIST_HEAD(&zone->pcp.list);
 	zone->pcp.count = 0;
-	zone->pcp_page_flags = ((unsigned long)j << ZONES_PGSHIFT) |
-			       order_flags(0);
+	zone->pcp_page_flags =
+		((unsigned long)j << ZONES_PGSHIFT) | order_flags(0);
 	zone_set_pageset_batch(zone);
 	for (order = 0; order < MAX_ORDER; order++) {
 		INIT_LIST_HEAD(&zone->free_area[order].free_list);

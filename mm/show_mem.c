@@ -123,8 +123,7 @@ void buddyinfo_snapshot(struct buddyinfo *info)
 {
 	struct zone *zone;
 
-	for_each_zone(zone)
-		zone_nr_free(zone, info->nr_free[zone_idx(zone)]);
+	for_each_zone(zone) zone_nr_free(zone, info->nr_free[zone_idx(zone)]);
 }
 
 bool buddyinfo_equal(const struct buddyinfo *a, const struct buddyinfo *b)
@@ -150,7 +149,8 @@ void show_buddyinfo(void)
 	unsigned int order;
 	size_t len;
 
-	for_each_zone(zone) {
+	for_each_zone(zone)
+	{
 		if (!populated_zone(zone))
 			continue;
 		zone_nr_free(zone, nr_free);
@@ -185,7 +185,8 @@ void show_zoneinfo(void)
 {
 	struct zone *zone;
 
-	for_each_zone(zone) {
+	for_each_zone(zone)
+	{
 		printk(KERN_DEBUG "Node %d, zone %8s\n", NODE_DATA(0)->node_id,
 		       zone->name);
 		printk(KERN_DEBUG "  pages free     %lu\n", zone->free_pages);
@@ -217,7 +218,8 @@ void mem_map_report(void)
 	unsigned long nr = memmap_end_pfn() - memmap_start_pfn();
 	unsigned long bytes = nr * sizeof(struct page);
 
-	pr_info("mem_map: %lu struct pages of %u bytes = %luK at %px (%lu RAM pages)\n",
+	pr_info("mem_map: %lu struct pages of %u bytes = %luK at %px (%lu RAM "
+		"pages)\n",
 		nr, (unsigned int)sizeof(struct page), bytes >> 10,
 		(void *)(mem_map - (ARCH_PFN_OFFSET - memmap_start_pfn())),
 		max_mapnr);

@@ -92,11 +92,11 @@ static DEFINE_SPINLOCK(slab_caches_lock);
  * does; each cache works out its geometry at its first slab.
  */
 struct kmem_cache kmalloc_caches[KMALLOC_SHIFT_HIGH + 1] = {
-	KMALLOC_CACHE(3, "8"),	   KMALLOC_CACHE(4, "16"),
-	KMALLOC_CACHE(5, "32"),	   KMALLOC_CACHE(6, "64"),
-	KMALLOC_CACHE(7, "128"),   KMALLOC_CACHE(8, "256"),
-	KMALLOC_CACHE(9, "512"),   KMALLOC_CACHE(10, "1k"),
-	KMALLOC_CACHE(11, "2k"),   KMALLOC_CACHE(12, "4k"),
+	KMALLOC_CACHE(3, "8"),	 KMALLOC_CACHE(4, "16"),
+	KMALLOC_CACHE(5, "32"),	 KMALLOC_CACHE(6, "64"),
+	KMALLOC_CACHE(7, "128"), KMALLOC_CACHE(8, "256"),
+	KMALLOC_CACHE(9, "512"), KMALLOC_CACHE(10, "1k"),
+	KMALLOC_CACHE(11, "2k"), KMALLOC_CACHE(12, "4k"),
 };
 
 static inline void __SetPageSlab(struct page *page)
@@ -213,9 +213,11 @@ static bool calculate_sizes(struct kmem_cache *s)
 static void slab_bug(const struct kmem_cache *s, const char *what)
 {
 	nr_slab_bug_reports++;
-	pr_err("=============================================================================\n");
+	pr_err("==============================================================="
+	       "==============\n");
 	pr_err("BUG %s (Not tainted): %s\n", s->name, what);
-	pr_err("-----------------------------------------------------------------------------\n\n");
+	pr_err("---------------------------------------------------------------"
+	       "--------------\n\n");
 }
 
 static void object_not_freed(const struct kmem_cache *s, const void *object)
@@ -258,7 +260,8 @@ static void print_trailer(const struct kmem_cache *s, const struct page *page,
 	pr_err("INFO: Slab 0x%p objects=%u used=%u fp=0x%p flags=0x%04lx\n",
 	       (const void *)page, s->objects, page->inuse, page->freelist,
 	       page->flags & ((1UL << PAGE_ORDER_SHIFT) - 1));
-	pr_err("INFO: Object 0x%p @offset=%lu fp=0x%p\n\n", (const void *)object,
+	pr_err("INFO: Object 0x%p @offset=%lu fp=0x%p\n\n",
+	       (const void *)object,
 	       (unsigned long)(object - (const u8 *)lowmem_page_address(page)),
 	       get_freepointer(s, (void *)object));
 	print_hex("Object", object, min(s->object_size, 64U));
@@ -274,9 +277,10 @@ static void print_trailer(const struct kmem_cache *s, const struct page *page,
 static bool slot_is_object(const struct kmem_cache *s, const struct page *page,
 			   const void *x)
 {
-	unsigned long off = (const char *)x -
-			    (const char *)lowmem_page_address(page);
-	unsigned long idx = (unsigned long)(((u64)off * s->reciprocal_size) >> 32);
+	unsigned long off =
+		(const char *)x - (const char *)lowmem_page_address(page);
+	unsigned long idx =
+		(unsigned long)(((u64)off * s->reciprocal_size) >> 32);
 
 	return off < slab_bytes(s) && idx < s->objects && idx * s->size == off;
 }
@@ -358,8 +362,8 @@ static void alloc_debug_processing(const struct kmem_cache *s, u8 *object,
 
 static bool redzone_is(const struct kmem_cache *s, u8 *object, u8 val)
 {
-	return !first_mismatch(object + s->object_size, s->offset - s->object_size,
-			       val);
+	return !first_mismatch(object + s->object_size,
+			       s->offset - s->object_size, val);
 }
 
 /*
@@ -429,7 +433,8 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t flags)
 	__SetPageSlab(page);
 	page->slab_cache = s;
 	for (unsigned int i = 1; i < nr; i++)
-		page[i].lru.next = (struct list_head *)((unsigned long)page | 1);
+		page[i].lru.next =
+			(struct list_head *)((unsigned long)page | 1);
 	page->freelist = NULL;
 	page->inuse = 0;
 	return page;
@@ -456,8 +461,8 @@ static struct page *slab_head_of_tail(struct page *page)
 	unsigned long tag = (unsigned long)page->lru.next;
 	struct page *head = (struct page *)(tag - 1);
 
-	if (!(tag & 1) || head >= page || head < mem_map ||
-	    !PageSlab(head) || page - head >= (1L << head->slab_cache->order))
+	if (!(tag & 1) || head >= page || head < mem_map || !PageSlab(head) ||
+	    page - head >= (1L << head->slab_cache->order))
 		return NULL;
 	return head;
 }
@@ -645,12 +650,13 @@ void *__kmalloc(size_t size, gfp_t flags)
 		return kmalloc_large(size, flags);
 	if (unlikely(!size))
 		return ZERO_SIZE_PTR;
-	return slab_alloc(&kmalloc_caches[kmalloc_index(size)], flags, _RET_IP_);
+	return slab_alloc(&kmalloc_caches[kmalloc_index(size)], flags,
+			  _RET_IP_);
 }
 
 enum kmalloc_kind {
 	KM_INVALID,
-	KM_SLAB, /* *pagep: the slab's head page */
+	KM_SLAB,  /* *pagep: the slab's head page */
 	KM_LARGE, /* *pagep: the block's head page */
 };
 
@@ -812,7 +818,8 @@ void kmem_cache_destroy(struct kmem_cache *s)
 
 	if (!s)
 		return;
-	if (s >= kmalloc_caches && s < kmalloc_caches + ARRAY_SIZE(kmalloc_caches)) {
+	if (s >= kmalloc_caches &&
+	    s < kmalloc_caches + ARRAY_SIZE(kmalloc_caches)) {
 		WARN_ON(1);
 		return;
 	}
@@ -864,7 +871,8 @@ void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo)
 	spin_lock_irqsave(&s->list_lock, irqflags);
 	if (!s->objects)
 		calculate_sizes(s);
-	slabs = count_slabs(&s->partial, &inuse) + count_slabs(&s->full, &inuse);
+	slabs = count_slabs(&s->partial, &inuse) +
+		count_slabs(&s->full, &inuse);
 	if (s->cpu_slab) {
 		inuse += s->cpu_slab->inuse;
 		slabs++;
@@ -883,7 +891,8 @@ static void cache_show(struct kmem_cache *s)
 	struct slabinfo sinfo;
 
 	get_slabinfo(s, &sinfo);
-	pr_info("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
+	pr_info("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata "
+		"%6lu %6lu %6lu\n",
 		s->name, sinfo.active_objs, sinfo.num_objs, s->size,
 		sinfo.objects_per_slab, 1 << sinfo.cache_order, 0U, 0U, 0U,
 		sinfo.num_slabs, sinfo.num_slabs, 0UL);
@@ -894,7 +903,10 @@ void show_slabinfo(void)
 	struct kmem_cache *s;
 
 	pr_info("slabinfo - version: 2.1\n");
-	pr_info("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	pr_info("# name            <active_objs> <num_objs> <objsize> "
+		"<objperslab> <pagesperslab> : tunables <limit> <batchcount> "
+		"<sharedfactor> : slabdata <active_slabs> <num_slabs> "
+		"<sharedavail>\n");
 	/* Linux lists the newest cache first; the kmalloc caches are oldest. */
 	list_for_each_entry(s, &slab_caches, list)
 		cache_show(s);

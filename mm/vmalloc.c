@@ -112,11 +112,9 @@ int vm_area_add_early(struct vm_struct *vm)
  * VM_NO_GUARD) in [start, end), first fit; the vm_struct comes from
  * kmalloc. NULL if there is no room.
  */
-static struct vm_struct *__get_vm_area_caller(unsigned long size,
-					      unsigned long flags,
-					      unsigned long start,
-					      unsigned long end,
-					      const void *caller)
+static struct vm_struct *
+__get_vm_area_caller(unsigned long size, unsigned long flags,
+		     unsigned long start, unsigned long end, const void *caller)
 {
 	struct vm_struct *area;
 	unsigned long irqflags, addr;
@@ -270,7 +268,8 @@ struct vm_struct *remove_vm_area(const void *addr)
 	p = find_vm_link(addr);
 	if (p && !((*p)->flags & VM_ARM_STATIC_MAPPING)) {
 		area = *p;
-		vunmap_range(vm_start(area), vm_start(area) + get_vm_area_size(area));
+		vunmap_range(vm_start(area),
+			     vm_start(area) + get_vm_area_size(area));
 		*p = area->next;
 		area->next = NULL;
 	}
@@ -307,7 +306,8 @@ static void warn_vmalloc_failure(gfp_t gfp_mask, unsigned long size)
 		return;
 	nr_vmalloc_warnings++;
 	format_gfp_flags(names, sizeof(names), gfp_mask);
-	pr_warn("%s: vmalloc: allocation failure: %lu bytes, mode:%#x(%s), nodemask=(null)\n",
+	pr_warn("%s: vmalloc: allocation failure: %lu bytes, mode:%#x(%s), "
+		"nodemask=(null)\n",
 		current_comm, size, gfp_mask, names);
 }
 
@@ -329,8 +329,8 @@ static void free_area_pages(struct vm_struct *area)
 		free_page_array(area->pages);
 }
 
-static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask,
-			      pgprot_t prot, const void *caller);
+static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
+			      const void *caller);
 
 /*
  * Fill a reserved area: the page array (nested vmalloc if it needs more
@@ -345,10 +345,12 @@ static void *__vmalloc_area(struct vm_struct *area, gfp_t gfp_mask,
 	gfp_t page_gfp = (gfp_mask & ~__GFP_ZERO) | __GFP_HIGHMEM;
 
 	if (array_size > PAGE_SIZE)
-		area->pages = __vmalloc_caller(array_size, gfp_mask & ~__GFP_ZERO,
-					       PAGE_KERNEL, caller);
+		area->pages =
+			__vmalloc_caller(array_size, gfp_mask & ~__GFP_ZERO,
+					 PAGE_KERNEL, caller);
 	else
-		area->pages = kmalloc(array_size, gfp_mask & ~(__GFP_HIGHMEM | __GFP_ZERO));
+		area->pages = kmalloc(array_size,
+				      gfp_mask & ~(__GFP_HIGHMEM | __GFP_ZERO));
 	if (!area->pages)
 		return NULL;
 	for (area->nr_pages = 0; area->nr_pages < nr; area->nr_pages++) {
@@ -366,8 +368,8 @@ static void *__vmalloc_area(struct vm_struct *area, gfp_t gfp_mask,
 	return area->addr;
 }
 
-static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask,
-			      pgprot_t prot, const void *caller)
+static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
+			      const void *caller)
 {
 	struct vm_struct *area;
 	void *addr = NULL;

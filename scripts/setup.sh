@@ -15,6 +15,7 @@ have_cmd python3 || need="$need python3"
 have_cmd make || need="$need make"
 have_cmd gcc || need="$need gcc"
 have_cmd clang || need="$need clang"
+have_cmd clang-format || need="$need clang-format"
 # libFuzzer and the sanitizer runtimes for clang.
 if have_cmd clang; then
 	ver=$(clang --version | sed -n 's/.*clang version \([0-9]*\).*/\1/p' | head -1)

@@ -19,7 +19,9 @@
 extern pte_t *pkmap_page_table;
 
 /* No cache aliases to write back before pkmap slots are reused. */
-#define flush_cache_kmaps() do { } while (0)
+#define flush_cache_kmaps() \
+	do {                \
+	} while (0)
 
 /*
  * A PTE just written into a free pkmap slot (count 0) needs no TLB

@@ -28,7 +28,8 @@
 #define PMD_SECT_nG (_AC(1, UL) << 17)
 #define PMD_SECT_SUPER (_AC(1, UL) << 18)
 /* Normal memory, outer and inner write-back write-allocate. */
-#define PMD_SECT_WBWA (PMD_SECT_TEX(1) | PMD_SECT_CACHEABLE | PMD_SECT_BUFFERABLE)
+#define PMD_SECT_WBWA \
+	(PMD_SECT_TEX(1) | PMD_SECT_CACHEABLE | PMD_SECT_BUFFERABLE)
 
 /* Second-level small-page descriptors (one per 4 KB). */
 #define PTE_TYPE_MASK (_AC(3, UL) << 0)

@@ -115,7 +115,10 @@ static inline bool pte_none(pte_t pte)
 static inline void set_pte_ext(pte_t *ptep, pte_t pte)
 {
 	*ptep = pte;
-	__asm__ __volatile__("mcr p15, 0, %0, c7, c11, 1" : : "r"(ptep) : "memory");
+	__asm__ __volatile__("mcr p15, 0, %0, c7, c11, 1"
+			     :
+			     : "r"(ptep)
+			     : "memory");
 }
 
 #define set_pte_at(mm, addr, ptep, pte) set_pte_ext(ptep, pte)

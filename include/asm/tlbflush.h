@@ -14,7 +14,9 @@ static inline void local_flush_tlb_all(void)
 	__asm__ __volatile__("dsb\n\t"
 			     "mcr p15, 0, %0, c8, c7, 0\n\t"
 			     "dsb\n\tisb"
-			     : : "r"(0) : "memory");
+			     :
+			     : "r"(0)
+			     : "memory");
 }
 
 static inline void local_flush_tlb_kernel_page(unsigned long addr)
@@ -22,7 +24,9 @@ static inline void local_flush_tlb_kernel_page(unsigned long addr)
 	__asm__ __volatile__("dsb\n\t"
 			     "mcr p15, 0, %0, c8, c7, 3\n\t"
 			     "dsb\n\tisb"
-			     : : "r"(addr & PAGE_MASK) : "memory");
+			     :
+			     : "r"(addr & PAGE_MASK)
+			     : "memory");
 }
 
 #define flush_tlb_all() local_flush_tlb_all()

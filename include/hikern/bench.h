@@ -19,9 +19,9 @@ struct bench {
 	void (*run)(void);
 };
 
-#define bench_register(b)                                               \
-	static const struct bench *__bench_ptr_##b __used               \
-		__section(".bench_list") = &(b)
+#define bench_register(b)                                            \
+	static const struct bench *__bench_ptr_##b __used __section( \
+		".bench_list") = &(b)
 
 /* Guest instructions under -icount shift=0 (PMCCNTR), else host ns. */
 static inline u32 bench_cycles(void)
@@ -36,8 +36,7 @@ static inline u32 bench_cycles(void)
 extern u32 bench_overhead;
 
 /* Print "bench: <name> <value> <unit>" (value may carry 1 decimal). */
-void bench_report(const char *name, unsigned long long value,
-		  const char *unit);
+void bench_report(const char *name, unsigned long long value, const char *unit);
 /* Per-op figure from a total over n operations, rounded, in tenths. */
 void bench_report_per_op(const char *name, u32 total, unsigned long n);
 

@@ -27,8 +27,8 @@ struct kunit_case {
 
 struct kunit_suite {
 	const char *name;
-	struct kunit_case *test_cases; /* ends with an all-zero entry */
-	int (*init)(struct kunit *test); /* optional, before each case */
+	struct kunit_case *test_cases;	  /* ends with an all-zero entry */
+	int (*init)(struct kunit *test);  /* optional, before each case */
 	void (*exit)(struct kunit *test); /* optional, after each case */
 };
 
@@ -39,27 +39,29 @@ struct kunit {
 	void *priv;
 };
 
-#define KUNIT_CASE(fn) {.run_case = fn, .name = #fn}
+#define KUNIT_CASE(fn)                      \
+	{                                   \
+		.run_case = fn, .name = #fn \
+	}
 
-#define kunit_test_suite(suite)                                      \
-	static struct kunit_suite *__kunit_suite_ptr_##suite __used    \
-		__section(".kunit_test_suites") = &(suite)
+#define kunit_test_suite(suite)                                                \
+	static struct kunit_suite *__kunit_suite_ptr_##suite __used __section( \
+		".kunit_test_suites") = &(suite)
 
 /* "    # ..." diagnostic line inside the current case. */
 void kunit_log(struct kunit *test, const char *fmt, ...) __printf(2, 3);
 #define kunit_info(test, fmt, ...) kunit_log(test, fmt, ##__VA_ARGS__)
 
-void kunit_fail(struct kunit *test, const char *file, int line,
-		const char *fmt, ...) __printf(4, 5);
+void kunit_fail(struct kunit *test, const char *file, int line, const char *fmt,
+		...) __printf(4, 5);
 void __noreturn kunit_abort(struct kunit *test);
 void kunit_skip(struct kunit *test, const char *reason);
 
-#define KUNIT_EXPECT_TRUE_MSG(test, cond, fmt, ...)                       \
-	do {                                                              \
-		if (!(cond))                                              \
-			kunit_fail(test, __FILE__, __LINE__,               \
-				   "Expected " #cond ". " fmt,            \
-				   ##__VA_ARGS__);                        \
+#define KUNIT_EXPECT_TRUE_MSG(test, cond, fmt, ...)                            \
+	do {                                                                   \
+		if (!(cond))                                                   \
+			kunit_fail(test, __FILE__, __LINE__,                   \
+				   "Expected " #cond ". " fmt, ##__VA_ARGS__); \
 	} while (0)
 #define KUNIT_EXPECT_TRUE(test, cond) KUNIT_EXPECT_TRUE_MSG(test, cond, "")
 #define KUNIT_EXPECT_FALSE(test, cond) KUNIT_EXPECT_TRUE_MSG(test, !(cond), "")
@@ -69,9 +71,9 @@ void kunit_skip(struct kunit *test, const char *reason);
 		unsigned long long __a = (unsigned long long)(a);            \
 		unsigned long long __b = (unsigned long long)(b);            \
 		if (!(__a op __b)) {                                         \
-			kunit_fail(test, __FILE__, __LINE__,                  \
-				   "Expected " #a " " #op " " #b              \
-				   ", but " #a " == 0x%llx, " #b " == 0x%llx", \
+			kunit_fail(test, __FILE__, __LINE__,                 \
+				   "Expected " #a " " #op " " #b ", but " #a \
+				   " == 0x%llx, " #b " == 0x%llx",           \
 				   __a, __b);                                \
 			if (abort)                                           \
 				kunit_abort(test);                           \
@@ -84,7 +86,8 @@ void kunit_skip(struct kunit *test, const char *reason);
 #define KUNIT_EXPECT_LE(t, a, b) __KUNIT_BINOP(t, a, <=, b, 0)
 #define KUNIT_EXPECT_GT(t, a, b) __KUNIT_BINOP(t, a, >, b, 0)
 #define KUNIT_EXPECT_GE(t, a, b) __KUNIT_BINOP(t, a, >=, b, 0)
-#define KUNIT_EXPECT_PTR_EQ(t, a, b) KUNIT_EXPECT_EQ(t, (uintptr_t)(a), (uintptr_t)(b))
+#define KUNIT_EXPECT_PTR_EQ(t, a, b) \
+	KUNIT_EXPECT_EQ(t, (uintptr_t)(a), (uintptr_t)(b))
 #define KUNIT_EXPECT_NOT_NULL(t, p) KUNIT_EXPECT_TRUE(t, (p) != NULL)
 #define KUNIT_EXPECT_NULL(t, p) KUNIT_EXPECT_TRUE(t, (p) == NULL)
 
@@ -92,13 +95,12 @@ void kunit_skip(struct kunit *test, const char *reason);
 #define KUNIT_ASSERT_NE(t, a, b) __KUNIT_BINOP(t, a, !=, b, 1)
 #define KUNIT_ASSERT_LE(t, a, b) __KUNIT_BINOP(t, a, <=, b, 1)
 #define KUNIT_ASSERT_GE(t, a, b) __KUNIT_BINOP(t, a, >=, b, 1)
-#define KUNIT_ASSERT_TRUE(t, cond)                                        \
-	do {                                                              \
-		if (!(cond)) {                                            \
-			kunit_fail(t, __FILE__, __LINE__,                  \
-				   "Expected " #cond);                    \
-			kunit_abort(t);                                   \
-		}                                                         \
+#define KUNIT_ASSERT_TRUE(t, cond)                                            \
+	do {                                                                  \
+		if (!(cond)) {                                                \
+			kunit_fail(t, __FILE__, __LINE__, "Expected " #cond); \
+			kunit_abort(t);                                       \
+		}                                                             \
 	} while (0)
 #define KUNIT_ASSERT_FALSE(t, cond) KUNIT_ASSERT_TRUE(t, !(cond))
 #define KUNIT_ASSERT_NOT_NULL(t, p) KUNIT_ASSERT_TRUE(t, (p) != NULL)
@@ -108,7 +110,7 @@ struct kunit_fault {
 	unsigned long far; /* faulting address (DFAR/IFAR) */
 	unsigned long fsr; /* fault status (DFSR/IFSR) */
 	unsigned long pc;  /* instruction that faulted */
-	int kind;          /* enum kunit_fault_kind (kunit/fault.h) */
+	int kind;	   /* enum kunit_fault_kind (kunit/fault.h) */
 };
 
 /*

@@ -13,29 +13,29 @@ void __noreturn __bug(const char *file, int line, const char *func);
 void __warn(const char *file, int line, const char *func, const char *cond);
 
 #define BUG() __bug(__FILE__, __LINE__, __func__)
-#define BUG_ON(cond)               \
-	do {                       \
+#define BUG_ON(cond)                \
+	do {                        \
 		if (unlikely(cond)) \
-			BUG();     \
+			BUG();      \
 	} while (0)
 
-#define WARN_ON(cond)                                                 \
-	({                                                            \
-		int __ret_warn_on = !!(cond);                          \
-		if (unlikely(__ret_warn_on))                           \
-			__warn(__FILE__, __LINE__, __func__, #cond);   \
-		unlikely(__ret_warn_on);                               \
+#define WARN_ON(cond)                                                \
+	({                                                           \
+		int __ret_warn_on = !!(cond);                        \
+		if (unlikely(__ret_warn_on))                         \
+			__warn(__FILE__, __LINE__, __func__, #cond); \
+		unlikely(__ret_warn_on);                             \
 	})
 
-#define WARN_ON_ONCE(cond)                                            \
-	({                                                            \
-		static bool __warned;                                 \
-		int __ret_warn_once = !!(cond);                        \
-		if (unlikely(__ret_warn_once && !__warned)) {          \
-			__warned = true;                               \
-			__warn(__FILE__, __LINE__, __func__, #cond);   \
-		}                                                     \
-		unlikely(__ret_warn_once);                             \
+#define WARN_ON_ONCE(cond)                                           \
+	({                                                           \
+		static bool __warned;                                \
+		int __ret_warn_once = !!(cond);                      \
+		if (unlikely(__ret_warn_once && !__warned)) {        \
+			__warned = true;                             \
+			__warn(__FILE__, __LINE__, __func__, #cond); \
+		}                                                    \
+		unlikely(__ret_warn_once);                           \
 	})
 
 #endif /* _LINUX_BUG_H */

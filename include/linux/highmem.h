@@ -37,7 +37,8 @@
 #define CONFIG_DEBUG_HIGHMEM CONFIG_DEBUG
 
 #ifndef __same_type
-#define __same_type(a, b) __builtin_types_compatible_p(__typeof__(a), __typeof__(b))
+#define __same_type(a, b) \
+	__builtin_types_compatible_p(__typeof__(a), __typeof__(b))
 #endif
 
 /* ---- persistent maps (mm/highmem.c) ---- */
@@ -140,7 +141,7 @@ struct kmap_atomic_data {
 	pte_t *pte;		/* slot 0's (FIX_KMAP_BEGIN's) PTE */
 	unsigned long vaddr;	/* slot 0's address */
 	unsigned long vlast;	/* slot 0's last byte, for kmap_slot_of() */
-	unsigned long pte_bias;	/* for kmap_mk_pte() */
+	unsigned long pte_bias; /* for kmap_mk_pte() */
 };
 extern struct kmap_atomic_data kmap_atomic_data;
 
@@ -252,7 +253,8 @@ static __always_inline void kunmap_atomic_high(void *kvaddr)
 
 	if (kmap_slot_of(vaddr) < 0) {
 #if CONFIG_DEBUG_HIGHMEM
-		WARN_ON(vaddr < PAGE_OFFSET || vaddr >= (unsigned long)high_memory);
+		WARN_ON(vaddr < PAGE_OFFSET ||
+			vaddr >= (unsigned long)high_memory);
 #endif
 		return;
 	}
@@ -314,10 +316,10 @@ static __always_inline void __kunmap_atomic(void *addr)
  * (unlike kunmap); passing the page is a common slip that would compile
  * silently through the void * parameter, so refuse it at build time.
  */
-#define kunmap_atomic(addr)                                          \
-	do {                                                         \
-		BUILD_BUG_ON(__same_type((addr), struct page *));    \
-		__kunmap_atomic(addr);                               \
+#define kunmap_atomic(addr)                                       \
+	do {                                                      \
+		BUILD_BUG_ON(__same_type((addr), struct page *)); \
+		__kunmap_atomic(addr);                            \
 	} while (0)
 
 /* Zero one page through a temporary mapping (works for any page). */

@@ -63,7 +63,9 @@ union preempt_pagefault {
 static __always_inline void preempt_and_pagefault_disable(void)
 {
 	struct thread_info *ti = current_thread_info();
-	union preempt_pagefault c = {.both = *(volatile u64 *)&ti->preempt_pagefault};
+	union preempt_pagefault c = {
+		.both = *(volatile u64 *)&ti->preempt_pagefault
+	};
 
 	c.preempt_count++;
 	c.pagefault_disabled++;

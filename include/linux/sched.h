@@ -49,10 +49,10 @@ static inline struct task_struct *get_current(void)
 #define current get_current()
 
 #define __set_current_state(s) WRITE_ONCE(current->state, (s))
-#define set_current_state(s)                  \
-	do {                                  \
-		__set_current_state(s);       \
-		barrier();                    \
+#define set_current_state(s)            \
+	do {                            \
+		__set_current_state(s); \
+		barrier();              \
 	} while (0)
 
 /* Give up the CPU until woken; see the top of this file. */
@@ -78,7 +78,9 @@ int wake_up_process(struct task_struct *p);
 #if CONFIG_DEBUG_ATOMIC_SLEEP
 #define might_sleep() ((void)WARN_ON(in_atomic()))
 #else
-#define might_sleep() do { } while (0)
+#define might_sleep() \
+	do {          \
+	} while (0)
 #endif
 
 #endif /* _LINUX_SCHED_H */

@@ -55,12 +55,12 @@ typedef unsigned int slab_flags_t;
  */
 struct kmem_cache {
 	struct page *cpu_slab;
-	void *cpu_fresh; /* cpu_slab's first never-used slot, or NULL */
+	void *cpu_fresh;     /* cpu_slab's first never-used slot, or NULL */
 	unsigned int offset; /* of the free pointer inside an object slot */
-	unsigned int size; /* slot stride: object plus debug metadata */
+	unsigned int size;   /* slot stride: object plus debug metadata */
 	unsigned int object_size; /* what the user may use */
-	unsigned int objects; /* per slab; 0 until the geometry is set */
-	unsigned int order; /* a slab is 2^order pages */
+	unsigned int objects;	  /* per slab; 0 until the geometry is set */
+	unsigned int order;	  /* a slab is 2^order pages */
 	unsigned int align;
 	unsigned int reciprocal_size; /* ceil(2^32 / size): slot index */
 	slab_flags_t flags;

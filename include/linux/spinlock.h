@@ -22,7 +22,10 @@ typedef struct {
 	volatile int locked; /* CONFIG_DEBUG_SPINLOCK only */
 } spinlock_t;
 
-#define __SPIN_LOCK_UNLOCKED(name) {0}
+#define __SPIN_LOCK_UNLOCKED(name) \
+	{                          \
+		0                  \
+	}
 #define DEFINE_SPINLOCK(name) spinlock_t name = __SPIN_LOCK_UNLOCKED(name)
 
 static inline void spin_lock_init(spinlock_t *l)
@@ -34,7 +37,10 @@ static inline void spin_lock_init(spinlock_t *l)
 static inline unsigned long arch_local_irq_save(void)
 {
 	unsigned long flags;
-	__asm__ __volatile__("mrs %0, cpsr\n\tcpsid i" : "=r"(flags) : : "memory", "cc");
+	__asm__ __volatile__("mrs %0, cpsr\n\tcpsid i"
+			     : "=r"(flags)
+			     :
+			     : "memory", "cc");
 	return flags;
 }
 
@@ -104,16 +110,16 @@ static inline void do_raw_spin_unlock(spinlock_t *l)
 #endif
 }
 
-#define spin_lock_irqsave(l, flags)             \
-	do {                                    \
-		local_irq_save(flags);          \
-		do_raw_spin_lock(l);            \
+#define spin_lock_irqsave(l, flags)    \
+	do {                           \
+		local_irq_save(flags); \
+		do_raw_spin_lock(l);   \
 	} while (0)
 
-#define spin_unlock_irqrestore(l, flags)        \
-	do {                                    \
-		do_raw_spin_unlock(l);          \
-		local_irq_restore(flags);       \
+#define spin_unlock_irqrestore(l, flags)  \
+	do {                              \
+		do_raw_spin_unlock(l);    \
+		local_irq_restore(flags); \
 	} while (0)
 
 #endif /* _LINUX_SPINLOCK_H */

@@ -15,9 +15,9 @@
 struct page;
 
 /* vm_struct.flags (Linux's values). */
-#define VM_IOREMAP 0x00000001 /* ioremap() and friends */
-#define VM_ALLOC 0x00000002 /* vmalloc() */
-#define VM_MAP 0x00000004 /* vmap()ed pages */
+#define VM_IOREMAP 0x00000001  /* ioremap() and friends */
+#define VM_ALLOC 0x00000002    /* vmalloc() */
+#define VM_MAP 0x00000004      /* vmap()ed pages */
 #define VM_NO_GUARD 0x00000040 /* no guard page after the area */
 /* ARM: a boot-time device mapping (iotable), never unmapped. */
 #define VM_ARM_STATIC_MAPPING 0x40000000
@@ -34,12 +34,13 @@ struct vm_struct {
 	struct page **pages; /* vmalloc: the pages mapped, in order */
 	unsigned int nr_pages;
 	phys_addr_t phys_addr; /* ioremap: what is mapped at addr */
-	const void *caller; /* who asked, for vmallocinfo */
+	const void *caller;    /* who asked, for vmallocinfo */
 };
 
 static inline unsigned long get_vm_area_size(const struct vm_struct *area)
 {
-	return (area->flags & VM_NO_GUARD) ? area->size : area->size - PAGE_SIZE;
+	return (area->flags & VM_NO_GUARD) ? area->size :
+					     area->size - PAGE_SIZE;
 }
 
 /* vmalloc failures reported so far ("vmalloc: allocation failure"). */

@@ -38,21 +38,21 @@ struct wait_queue_head {
 };
 typedef struct wait_queue_head wait_queue_head_t;
 
-int default_wake_function(struct wait_queue_entry *wq_entry,
-			  unsigned int mode, int flags, void *key);
+int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode,
+			  int flags, void *key);
 
-#define __WAITQUEUE_INITIALIZER(name, tsk)                         \
-	{                                                          \
-		.private = (tsk), .func = default_wake_function,   \
-		.entry = {NULL, NULL},                             \
+#define __WAITQUEUE_INITIALIZER(name, tsk)                       \
+	{                                                        \
+		.private = (tsk), .func = default_wake_function, \
+		.entry = { NULL, NULL },                         \
 	}
 #define DECLARE_WAITQUEUE(name, tsk) \
 	struct wait_queue_entry name = __WAITQUEUE_INITIALIZER(name, tsk)
 
-#define __WAIT_QUEUE_HEAD_INITIALIZER(name)                          \
-	{                                                            \
-		.lock = __SPIN_LOCK_UNLOCKED(name.lock),             \
-		.head = {&(name).head, &(name).head},                \
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name)              \
+	{                                                \
+		.lock = __SPIN_LOCK_UNLOCKED(name.lock), \
+		.head = { &(name).head, &(name).head },  \
 	}
 #define DECLARE_WAIT_QUEUE_HEAD(name) \
 	struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)

@@ -50,8 +50,8 @@ void kunit_log(struct kunit *test, const char *fmt, ...)
 	pr_info("    # %s\n", buf);
 }
 
-void kunit_fail(struct kunit *test, const char *file, int line,
-		const char *fmt, ...)
+void kunit_fail(struct kunit *test, const char *file, int line, const char *fmt,
+		...)
 {
 	char buf[256];
 	va_list args;
@@ -60,7 +60,8 @@ void kunit_fail(struct kunit *test, const char *file, int line,
 	va_start(args, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
-	pr_info("    # %s: EXPECTATION FAILED at %s:%d\n", test->name, file, line);
+	pr_info("    # %s: EXPECTATION FAILED at %s:%d\n", test->name, file,
+		line);
 	pr_info("    # %s\n", buf);
 }
 
@@ -121,11 +122,12 @@ static bool suite_selected(const char *name)
 static bool run_case(struct kunit_suite *suite, struct kunit_case *c,
 		     unsigned int nr, unsigned int *skipped)
 {
-	struct kunit test = {.name = c->name};
+	struct kunit test = { .name = c->name };
 
 	if (!setjmp(case_abort)) {
 		if (suite->init && suite->init(&test))
-			kunit_fail(&test, __FILE__, __LINE__, "suite init failed");
+			kunit_fail(&test, __FILE__, __LINE__,
+				   "suite init failed");
 		else
 			c->run_case(&test);
 	}
@@ -152,7 +154,8 @@ static unsigned int run_suite(struct kunit_suite *suite, unsigned int nr)
 	pr_info("    # Subtest: %s\n", suite->name);
 	pr_info("    1..%u\n", total);
 	for (c = suite->test_cases; c->run_case; c++)
-		if (!run_case(suite, c, (unsigned int)(c - suite->test_cases) + 1,
+		if (!run_case(suite, c,
+			      (unsigned int)(c - suite->test_cases) + 1,
 			      &skipped))
 			failed++;
 	pr_info("# %s: pass:%u fail:%u skip:%u total:%u\n", suite->name,
@@ -181,8 +184,8 @@ static unsigned int check_unknown_names(unsigned int nr, bool report)
 				found = true;
 		if (!found && len) {
 			if (report)
-				pr_info("not ok %u %.*s # no such suite\n", ++nr,
-					(int)len, s);
+				pr_info("not ok %u %.*s # no such suite\n",
+					++nr, (int)len, s);
 			failed++;
 		}
 	}

@@ -617,7 +617,8 @@ void model_check_structure(struct model *m)
 	struct zone *zone;
 	size_t i;
 
-	for_each_zone(zone) {
+	for_each_zone(zone)
+	{
 		unsigned long claimed = 0;
 
 		model_check_free_lists(m, zone, &claimed);
@@ -655,7 +656,8 @@ void model_expected_buddyinfo(struct model *m, struct buddyinfo *info)
 	unsigned int order;
 
 	memset(info, 0, sizeof(*info));
-	for_each_zone(zone) {
+	for_each_zone(zone)
+	{
 		for (order = 0; order < MAX_ORDER; order++) {
 			unsigned long n = 1UL << order, pfn;
 

@@ -54,7 +54,8 @@ static void test_boot(const struct ram_layout *l)
 	CHECK_EQ(get_num_physpages(),
 		 NODE_DATA(0)->node_zones[ZONE_NORMAL].present_pages +
 			 NODE_DATA(0)->node_zones[ZONE_HIGHMEM].present_pages);
-	for_each_zone(zone) {
+	for_each_zone(zone)
+	{
 		if (!zone->managed_pages)
 			continue;
 		CHECK(min_wmark_pages(zone) > 0);
@@ -210,8 +211,8 @@ static void test_zone_fallback_and_watermarks(void)
 
 	shim_log_clear();
 	CHECK(!alloc_pages(GFP_KERNEL, 0));
-	CHECK(shim_log_contains(
-		"swapper/0: page allocation failure: order:0, mode:0xcc0(GFP_KERNEL), nodemask=(null)\n"));
+	CHECK(shim_log_contains("swapper/0: page allocation failure: order:0, "
+				"mode:0xcc0(GFP_KERNEL), nodemask=(null)\n"));
 	shim_log_clear();
 	CHECK(!alloc_pages(GFP_KERNEL | __GFP_NOWARN, 2));
 	CHECK(!shim_log_contains("page allocation failure"));
@@ -427,7 +428,8 @@ static void random_run(const struct ram_layout *l, unsigned long ops, u64 seed)
 		if (harness_failures)
 			break;
 	}
-	printf("%s: %lu ops, %lu bad-page reports, %zu blocks held at the end\n",
+	printf("%s: %lu ops, %lu bad-page reports, %zu blocks held at the "
+	       "end\n",
 	       l->name, done, nr_bad_page_reports, M.nr_blocks);
 	model_check_structure(&M);
 	model_release_all(&M);
@@ -469,10 +471,10 @@ static void test_reports(void)
 	CHECK(shim_log_contains(" struct pages of "));
 	shim_log_clear();
 	memblock_dump();
-	CHECK(shim_log_contains(
-		"MEMBLOCK configuration:\n memory size = 0x40000000 reserved size = "));
-	CHECK(shim_log_contains(
-		" memory[0x0]\t[0x40000000-0x7fffffff], 0x40000000 bytes flags: 0x0\n"));
+	CHECK(shim_log_contains("MEMBLOCK configuration:\n memory size = "
+				"0x40000000 reserved size = "));
+	CHECK(shim_log_contains(" memory[0x0]\t[0x40000000-0x7fffffff], "
+				"0x40000000 bytes flags: 0x0\n"));
 }
 
 /* The boot-time hand-over can never happen twice. */

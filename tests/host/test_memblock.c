@@ -158,7 +158,8 @@ static void check_free_ranges(const struct set *mem, const struct set *rsv)
 	for (u = 0; u < DOM_UNITS; u++)
 		free.in[u] = mem->in[u] && !rsv->in[u];
 	n = set_runs(&free, want, ARRAY_SIZE(want));
-	for_each_free_mem_range(i, &start, &end) {
+	for_each_free_mem_range(i, &start, &end)
+	{
 		CHECK(k < n);
 		if (k < n) {
 			CHECK_EQ(start, want[k].base);
@@ -308,10 +309,10 @@ static void test_queries(void)
 	CHECK(shim_log_contains(
 		" memory size = 0x03000000 reserved size = 0x00020000\n"));
 	CHECK(shim_log_contains(" memory.cnt  = 0x2\n"));
-	CHECK(shim_log_contains(
-		" memory[0x1]\t[0x48000000-0x48ffffff], 0x01000000 bytes flags: 0x0\n"));
-	CHECK(shim_log_contains(
-		" reserved[0x0]\t[0x40008000-0x40017fff], 0x00010000 bytes flags: 0x0\n"));
+	CHECK(shim_log_contains(" memory[0x1]\t[0x48000000-0x48ffffff], "
+				"0x01000000 bytes flags: 0x0\n"));
+	CHECK(shim_log_contains(" reserved[0x0]\t[0x40008000-0x40017fff], "
+				"0x00010000 bytes flags: 0x0\n"));
 }
 
 /* RAM reaching 4 GB ends at 0xffffffff: phys_addr_t cannot say 2^32. */
@@ -345,10 +346,10 @@ static void test_free_all_counts(void)
 	shim_quiet = true;
 	total = fake_ram_boot(&layout_holes);
 	/* memblock still answers queries once retired. */
-	for_each_free_mem_range(i, &start, &end)
-		for (pfn = PFN_UP(start); pfn < PFN_DOWN(end); pfn++)
-			zone_free[pfn < max_low_pfn ? ZONE_NORMAL :
-						      ZONE_HIGHMEM]++;
+	for_each_free_mem_range(i, &start, &end) for (pfn = PFN_UP(start);
+						      pfn < PFN_DOWN(end);
+						      pfn++)
+		zone_free[pfn < max_low_pfn ? ZONE_NORMAL : ZONE_HIGHMEM]++;
 	for (z = 0; z < MAX_NR_ZONES; z++)
 		CHECK_EQ(NODE_DATA(0)->node_zones[z].managed_pages,
 			 zone_free[z]);

@@ -200,7 +200,8 @@ static void used_slots_survive_flushes(void)
 
 		CHECK_EQ(highmem_page_address(high(1000 + i)), held[i]);
 		CHECK_EQ(pkmap_count[nr], 2);
-		CHECK_EQ(pkmap_ptes[nr], pfn_pte(page_to_pfn(high(1000 + i)), KMAP_PROT));
+		CHECK_EQ(pkmap_ptes[nr],
+			 pfn_pte(page_to_pfn(high(1000 + i)), KMAP_PROT));
 		kunmap_high(high(1000 + i));
 	}
 	check_idle();
@@ -244,7 +245,8 @@ static void exhaustion_reports_and_returns_null(void)
 	shim_log_clear();
 	v = kmap_high(high(LAST_PKMAP));
 	CHECK(v == NULL);
-	CHECK(shim_log_contains("BUG: kmap: pkmap exhausted with no other task\n"));
+	CHECK(shim_log_contains(
+		"BUG: kmap: pkmap exhausted with no other task\n"));
 	CHECK(shim_log_contains("pfn:"));
 	CHECK_EQ(memcmp(counts, pkmap_count, sizeof(counts)), 0);
 	CHECK(highmem_page_address(high(LAST_PKMAP)) == NULL);
@@ -291,7 +293,7 @@ static int count_wakeup(struct wait_queue_entry *wq_entry, unsigned int mode,
 /* A waiter is woken exactly when a slot drops to count 1. */
 static void kunmap_to_count_1_wakes_waiters(void)
 {
-	struct wait_queue_entry w = {.func = count_wakeup};
+	struct wait_queue_entry w = { .func = count_wakeup };
 
 	boot();
 	add_wait_queue(&pkmap_map_wait, &w);
@@ -331,7 +333,8 @@ static void check_model(void)
 		seen[nr] = 1;
 		mapped++;
 		CHECK_EQ(pkmap_count[nr], users[i] + 1);
-		CHECK_EQ(pkmap_ptes[nr], pfn_pte(page_to_pfn(high(i)), KMAP_PROT));
+		CHECK_EQ(pkmap_ptes[nr],
+			 pfn_pte(page_to_pfn(high(i)), KMAP_PROT));
 		CHECK(kmap_to_page(v) == high(i));
 	}
 	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++) {
@@ -368,7 +371,8 @@ static void random_ops_match_model(void)
 	srand(1);
 	for (unsigned int op = 0; op < 60000; op++) {
 		/* Mostly a hot set, sometimes anything: wraps and hits both. */
-		unsigned int i = rand() % 4 ? rand() % 700u : rand() % MODEL_PAGES;
+		unsigned int i =
+			rand() % 4 ? rand() % 700u : rand() % MODEL_PAGES;
 
 		one_random_op(i);
 		if (op % 97 == 0)
@@ -379,19 +383,25 @@ static void random_ops_match_model(void)
 	check_model();
 	CHECK(nr_tlb_flushes > 10);
 	CHECK_EQ(nr_stale_installs, 0);
-	printf("random: %lu flushes, cursor at %u\n", nr_tlb_flushes, last_pkmap_nr);
+	printf("random: %lu flushes, cursor at %u\n", nr_tlb_flushes,
+	       last_pkmap_nr);
 }
 
 static const struct host_test tests[] = {
-	{"first_kmap_gets_slot_1", first_kmap_gets_slot_1, false},
-	{"second_kmap_shares_the_entry", second_kmap_shares_the_entry, false},
-	{"wrap_flushes_once_then_uses_slot_0", wrap_flushes_once_then_uses_slot_0, false},
-	{"used_slots_survive_flushes", used_slots_survive_flushes, false},
-	{"flush_unused_clears_only_unused", flush_unused_clears_only_unused, false},
-	{"exhaustion_reports_and_returns_null", exhaustion_reports_and_returns_null, false},
-	{"kunmap_of_unmapped_page_is_reported", kunmap_of_unmapped_page_is_reported, false},
-	{"kunmap_to_count_1_wakes_waiters", kunmap_to_count_1_wakes_waiters, false},
-	{"random_ops_match_model", random_ops_match_model, false},
+	{ "first_kmap_gets_slot_1", first_kmap_gets_slot_1, false },
+	{ "second_kmap_shares_the_entry", second_kmap_shares_the_entry, false },
+	{ "wrap_flushes_once_then_uses_slot_0",
+	  wrap_flushes_once_then_uses_slot_0, false },
+	{ "used_slots_survive_flushes", used_slots_survive_flushes, false },
+	{ "flush_unused_clears_only_unused", flush_unused_clears_only_unused,
+	  false },
+	{ "exhaustion_reports_and_returns_null",
+	  exhaustion_reports_and_returns_null, false },
+	{ "kunmap_of_unmapped_page_is_reported",
+	  kunmap_of_unmapped_page_is_reported, false },
+	{ "kunmap_to_count_1_wakes_waiters", kunmap_to_count_1_wakes_waiters,
+	  false },
+	{ "random_ops_match_model", random_ops_match_model, false },
 };
 
 int main(void)

@@ -144,7 +144,7 @@ static void check_no_overlap(const struct live *objs, unsigned int slot)
 /* slabinfo's active objects per kmalloc cache equal the live table's. */
 static void check_slabinfo(const struct live *objs)
 {
-	unsigned long mine[KMALLOC_SHIFT_HIGH + 1] = {0};
+	unsigned long mine[KMALLOC_SHIFT_HIGH + 1] = { 0 };
 
 	for (unsigned int i = 0; i < NR_LIVE; i++)
 		if (objs[i].p && objs[i].size <= KMALLOC_MAX_CACHE_SIZE)
@@ -157,13 +157,12 @@ static void check_slabinfo(const struct live *objs)
 		CHECK(si.active_objs <= si.num_objs);
 		/* Empty slabs are given back: at most one slab's worth free. */
 		CHECK(si.num_objs - si.active_objs <
-		      si.num_slabs * si.objects_per_slab ||
+			      si.num_slabs * si.objects_per_slab ||
 		      si.num_slabs == 0);
 	}
 }
 
-static void random_run(const struct ram_layout *l, u32 seed,
-		       unsigned int ops)
+static void random_run(const struct ram_layout *l, u32 seed, unsigned int ops)
 {
 	static struct live objs[NR_LIVE];
 
@@ -200,8 +199,14 @@ static void random_run(const struct ram_layout *l, u32 seed,
 	CHECK_EQ(nr_slab_bug_reports, 0);
 }
 
-static void test_random_256m(void) { random_run(&layout_256m, 0x1234567, 60000); }
-static void test_random_1g(void) { random_run(&layout_1g, 0x89abcdef, 60000); }
+static void test_random_256m(void)
+{
+	random_run(&layout_256m, 0x1234567, 60000);
+}
+static void test_random_1g(void)
+{
+	random_run(&layout_1g, 0x89abcdef, 60000);
+}
 
 static unsigned int ctor_calls;
 
@@ -373,7 +378,7 @@ static void test_destroy_busy(void)
 	s = kmem_cache_create("host-busy", 200, 64, 0, NULL);
 	obj = kmem_cache_alloc(s, GFP_KERNEL | __GFP_ZERO);
 	CHECK(obj && ((unsigned long)obj & 63) == 0);
-	CHECK(!memcmp(obj, (char[200]){0}, 200));
+	CHECK(!memcmp(obj, (char[200]){ 0 }, 200));
 	shim_log_clear();
 	kmem_cache_destroy(s);
 	CHECK_EQ(nr_slab_bug_reports, 1);
@@ -413,24 +418,25 @@ static void test_slabinfo_format(void)
 	show_slabinfo();
 	CHECK(shim_log_contains("slabinfo - version: 2.1\n# name "));
 	CHECK(shim_log_contains("\nkmalloc-32   "));
-	CHECK(shim_log_contains(" : tunables    0    0    0 : slabdata      1      1      0\n"));
+	CHECK(shim_log_contains(" : tunables    0    0    0 : slabdata      1  "
+				"    1      0\n"));
 	kfree(p);
 }
 
 static const struct host_test tests[] = {
-	{"size classes and large kmalloc", test_size_classes, false},
-	{"random kmalloc/kfree, 256 MB", test_random_256m, false},
-	{"random kmalloc/kfree, 1 GB (HighMem)", test_random_1g, false},
-	{"cache lifecycle and constructor", test_cache_lifecycle, false},
-	{"multi-page slabs", test_multi_page_slabs, false},
-	{"invalid kfree", test_invalid_kfree, false},
+	{ "size classes and large kmalloc", test_size_classes, false },
+	{ "random kmalloc/kfree, 256 MB", test_random_256m, false },
+	{ "random kmalloc/kfree, 1 GB (HighMem)", test_random_1g, false },
+	{ "cache lifecycle and constructor", test_cache_lifecycle, false },
+	{ "multi-page slabs", test_multi_page_slabs, false },
+	{ "invalid kfree", test_invalid_kfree, false },
 #if CONFIG_DEBUG
-	{"debug: bad pointer, double free, red zone, poison",
-	 test_debug_reports, false},
+	{ "debug: bad pointer, double free, red zone, poison",
+	  test_debug_reports, false },
 #endif
-	{"kmem_cache_destroy of a busy cache", test_destroy_busy, false},
-	{"__GFP_HIGHMEM fixed up", test_highmem_flag, false},
-	{"slabinfo format", test_slabinfo_format, false},
+	{ "kmem_cache_destroy of a busy cache", test_destroy_busy, false },
+	{ "__GFP_HIGHMEM fixed up", test_highmem_flag, false },
+	{ "slabinfo format", test_slabinfo_format, false },
 };
 
 int main(void)

@@ -41,7 +41,7 @@ static void call_code(void *p)
 
 static const u32 rodata_word = 0x12345678;
 /* "bx lr": would run fine if data were executable. */
-static u32 data_code[2] = {0xe12fff1e, 0};
+static u32 data_code[2] = { 0xe12fff1e, 0 };
 
 static void text_is_read_only(struct kunit *test)
 {
@@ -52,7 +52,7 @@ static void text_is_read_only(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f.kind, KUNIT_FAULT_DATA);
 	KUNIT_EXPECT_EQ(test, f.far, (unsigned long)_stext);
 	KUNIT_EXPECT_EQ(test, fault_fs(f.fsr), 0xf); /* page permission */
-	KUNIT_EXPECT_TRUE(test, f.fsr & (1 << 11)); /* WnR: it was a write */
+	KUNIT_EXPECT_TRUE(test, f.fsr & (1 << 11));  /* WnR: it was a write */
 	KUNIT_EXPECT_EQ(test, *(volatile u32 *)_stext, before);
 }
 
@@ -60,7 +60,8 @@ static void rodata_is_read_only(struct kunit *test)
 {
 	struct kunit_fault f;
 
-	KUNIT_ASSERT_TRUE(test, kunit_expect_fault(write_word, (void *)&rodata_word, &f));
+	KUNIT_ASSERT_TRUE(
+		test, kunit_expect_fault(write_word, (void *)&rodata_word, &f));
 	KUNIT_EXPECT_EQ(test, f.far, (unsigned long)&rodata_word);
 	KUNIT_EXPECT_EQ(test, fault_fs(f.fsr), 0xf);
 	KUNIT_EXPECT_EQ(test, rodata_word, 0x12345678);
@@ -70,7 +71,8 @@ static void data_is_not_executable(struct kunit *test)
 {
 	struct kunit_fault f;
 
-	flush_icache_range((unsigned long)data_code, (unsigned long)(data_code + 2));
+	flush_icache_range((unsigned long)data_code,
+			   (unsigned long)(data_code + 2));
 	KUNIT_ASSERT_TRUE(test, kunit_expect_fault(call_code, data_code, &f));
 	KUNIT_EXPECT_EQ(test, f.kind, KUNIT_FAULT_PREFETCH);
 	KUNIT_EXPECT_EQ(test, f.far, (unsigned long)data_code);
@@ -79,7 +81,7 @@ static void data_is_not_executable(struct kunit *test)
 
 static void stack_is_not_executable(struct kunit *test)
 {
-	u32 code[2] = {0xe12fff1e, 0};
+	u32 code[2] = { 0xe12fff1e, 0 };
 	struct kunit_fault f;
 
 	flush_icache_range((unsigned long)code, (unsigned long)(code + 2));
@@ -92,15 +94,21 @@ static void nothing_mapped_below_modules(struct kunit *test)
 {
 	/* The old identity map, a user address, and the edges. */
 	unsigned long probes[] = {
-		0, PAGE_SIZE, (unsigned long)PHYS_OFFSET,
-		(unsigned long)__pa(_stext), TASK_SIZE / 2, MODULES_VADDR - 4,
+		0,
+		PAGE_SIZE,
+		(unsigned long)PHYS_OFFSET,
+		(unsigned long)__pa(_stext),
+		TASK_SIZE / 2,
+		MODULES_VADDR - 4,
 	};
 	unsigned long size;
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(probes); i++) {
 		struct kunit_fault f;
 
-		KUNIT_EXPECT_TRUE(test, kunit_expect_fault(read_word, (void *)probes[i], &f));
+		KUNIT_EXPECT_TRUE(
+			test,
+			kunit_expect_fault(read_word, (void *)probes[i], &f));
 		KUNIT_EXPECT_EQ(test, f.far, probes[i]);
 	}
 	for (unsigned long va = 0; va < MODULES_VADDR; va += size)
@@ -115,7 +123,8 @@ static void no_wx_mappings(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, kernel_mapping_prot((unsigned long)_stext, &size),
 			KPROT_EXEC);
-	KUNIT_EXPECT_EQ(test, kernel_mapping_prot((unsigned long)data_code, &size),
+	KUNIT_EXPECT_EQ(test,
+			kernel_mapping_prot((unsigned long)data_code, &size),
 			KPROT_WRITE);
 }
 
@@ -130,7 +139,8 @@ static void high_vectors(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, *(volatile u32 *)VECTORS_BASE,
 			*(u32 *)__vectors_start);
 	/* Read-only: the vectors must not be writable by accident. */
-	KUNIT_EXPECT_TRUE(test, kunit_expect_fault(write_word, (void *)VECTORS_BASE, NULL));
+	KUNIT_EXPECT_TRUE(test, kunit_expect_fault(write_word,
+						   (void *)VECTORS_BASE, NULL));
 }
 
 static void linear_map(struct kunit *test)
@@ -147,9 +157,11 @@ static void linear_map(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, (unsigned long)__va(__pa(data_code)),
 			(unsigned long)data_code);
 	/* The last byte of lowmem is mapped and writable; the hole is not. */
-	KUNIT_EXPECT_FALSE(test, kunit_expect_fault(read_word,
-				 (char *)high_memory - 4, NULL));
-	KUNIT_EXPECT_TRUE(test, kunit_expect_fault(read_word, high_memory, NULL));
+	KUNIT_EXPECT_FALSE(
+		test,
+		kunit_expect_fault(read_word, (char *)high_memory - 4, NULL));
+	KUNIT_EXPECT_TRUE(test,
+			  kunit_expect_fault(read_word, high_memory, NULL));
 }
 
 static void udf_in_text(void *arg)

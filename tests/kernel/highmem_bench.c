@@ -130,7 +130,8 @@ static void highmem_bench_run(void)
 	pages = (struct page **)__get_free_pages(GFP_KERNEL, 1);
 	BUILD_BUG_ON(CYCLE_PAGES * sizeof(*pages) > 2 * PAGE_SIZE);
 	if (!blocks[0] || !blocks[1] || !pages) {
-		pr_err("bench: highmem: needs %u free HighMem pages\n", CYCLE_PAGES);
+		pr_err("bench: highmem: needs %u free HighMem pages\n",
+		       CYCLE_PAGES);
 		goto out;
 	}
 	for (unsigned int i = 0; i < CYCLE_PAGES; i++)

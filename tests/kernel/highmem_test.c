@@ -38,7 +38,8 @@ static unsigned long slot_vaddr(int type)
 
 static pte_t *slot_pte(int type)
 {
-	return fixmap_pte(FIX_KMAP_BEGIN + type + KM_TYPE_NR * smp_processor_id());
+	return fixmap_pte(FIX_KMAP_BEGIN + type +
+			  KM_TYPE_NR * smp_processor_id());
 }
 
 static bool in_pkmap(const void *p)
@@ -85,7 +86,9 @@ static void lowmem_page_bypasses_pkmap_and_fixmap(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, a, linear);
 	KUNIT_EXPECT_PTR_EQ(test, pfn_map, linear);
 	KUNIT_EXPECT_PTR_EQ(test, page_address(page), linear);
-	KUNIT_EXPECT_EQ(test, memcmp(counts_before, pkmap_count, sizeof(counts_before)), 0);
+	KUNIT_EXPECT_EQ(
+		test, memcmp(counts_before, pkmap_count, sizeof(counts_before)),
+		0);
 	KUNIT_EXPECT_EQ(test, last_pkmap_nr, cursor);
 	KUNIT_EXPECT_EQ(test, nr_pkmap_flushes, flushes);
 }
@@ -203,7 +206,10 @@ static void kmap_fills_window_exactly(struct kunit *test)
 	v = kmap(pages[LAST_PKMAP]);
 	kmap_test_capture_stop();
 	KUNIT_EXPECT_NULL(test, v);
-	KUNIT_EXPECT_TRUE(test, kmap_test_captured("BUG: kmap: pkmap exhausted with no other task\n"));
+	KUNIT_EXPECT_TRUE(
+		test,
+		kmap_test_captured(
+			"BUG: kmap: pkmap exhausted with no other task\n"));
 	KUNIT_EXPECT_TRUE(test, kmap_test_captured("pfn:"));
 	KUNIT_EXPECT_NULL(test, page_address(pages[LAST_PKMAP]));
 	KUNIT_EXPECT_EQ(test, current->state, TASK_RUNNING);
@@ -240,7 +246,9 @@ static void kunmap_of_unmapped_page_is_reported(struct kunit *test)
 	kmap_test_capture_stop();
 	KUNIT_EXPECT_TRUE(test, kmap_test_captured("BUG: kunmap: page "));
 	KUNIT_EXPECT_TRUE(test, kmap_test_captured(" is not mapped"));
-	KUNIT_EXPECT_EQ(test, memcmp(counts_before, pkmap_count, sizeof(counts_before)), 0);
+	KUNIT_EXPECT_EQ(
+		test, memcmp(counts_before, pkmap_count, sizeof(counts_before)),
+		0);
 
 	/* One kunmap too many: the slot keeps count 1, nothing goes to 0. */
 	nr = PKMAP_NR(kmap(page));
@@ -263,7 +271,8 @@ static void stale_pkmap_address_faults_after_flush(struct kunit *test)
 	v[0] = kmap_test_pattern(page_to_pfn(page), 0, 2);
 	kunmap(page);
 	/* Count 1: unused but still mapped until the next flush. */
-	KUNIT_EXPECT_FALSE(test, kunit_expect_fault(kmap_test_read_word, v, NULL));
+	KUNIT_EXPECT_FALSE(test,
+			   kunit_expect_fault(kmap_test_read_word, v, NULL));
 	KUNIT_EXPECT_EQ(test, v[0], kmap_test_pattern(page_to_pfn(page), 0, 2));
 	kmap_flush_unused();
 	KUNIT_EXPECT_TRUE(test, pte_none(pkmap_page_table[nr]));
@@ -326,7 +335,7 @@ static void kmap_atomic_uses_this_cpus_first_slot(struct kunit *test)
 	a = kmap_atomic(page);
 	KUNIT_EXPECT_EQ(test, (unsigned long)a, slot_vaddr(0));
 	KUNIT_EXPECT_TRUE(test, (unsigned long)a >= FIXADDR_START &&
-				(unsigned long)a < FIXADDR_END);
+					(unsigned long)a < FIXADDR_END);
 	KUNIT_EXPECT_EQ(test, preempt_count(), 1);
 	KUNIT_EXPECT_TRUE(test, pagefault_disabled());
 	KUNIT_EXPECT_TRUE(test, maps_page(a, page));
@@ -400,8 +409,9 @@ static void kmap_atomic_nests_as_a_stack(struct kunit *test)
 		extra = kmap_atomic(pages[KM_TYPE_NR]);
 		kmap_test_capture_stop();
 		KUNIT_EXPECT_NULL(test, extra);
-		KUNIT_EXPECT_TRUE(test, kmap_test_captured(
-			"BUG: kmap_atomic: nesting deeper than KM_TYPE_NR"));
+		KUNIT_EXPECT_TRUE(
+			test, kmap_test_captured("BUG: kmap_atomic: nesting "
+						 "deeper than KM_TYPE_NR"));
 		KUNIT_EXPECT_EQ(test, kmap_atomic_idx(), KM_TYPE_NR - 1);
 		KUNIT_EXPECT_EQ(test, preempt_count(), KM_TYPE_NR);
 	}
@@ -411,7 +421,8 @@ static void kmap_atomic_nests_as_a_stack(struct kunit *test)
 		u32 *k = kmap(pages[i]);
 
 		KUNIT_EXPECT_TRUE(test, pte_none(*slot_pte(i)));
-		KUNIT_EXPECT_EQ(test, k[i], kmap_test_pattern(page_to_pfn(pages[i]), i, 5));
+		KUNIT_EXPECT_EQ(test, k[i],
+				kmap_test_pattern(page_to_pfn(pages[i]), i, 5));
 		kunmap(pages[i]);
 	}
 }
@@ -428,7 +439,8 @@ static void kunmap_atomic_out_of_order_warns(struct kunit *test)
 	u32 *a, *b;
 
 	if (!CONFIG_DEBUG_HIGHMEM) {
-		kunit_skip(test, "the order check is a CONFIG_DEBUG_HIGHMEM check");
+		kunit_skip(test,
+			   "the order check is a CONFIG_DEBUG_HIGHMEM check");
 		return;
 	}
 	kmap_test_highpages(test, pages, 2);
@@ -442,7 +454,8 @@ static void kunmap_atomic_out_of_order_warns(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kmap_atomic_idx(), 0);
 	KUNIT_EXPECT_TRUE(test, pte_none(*slot_pte(1)));
 	KUNIT_EXPECT_TRUE(test, maps_page(a, pages[0]));
-	KUNIT_EXPECT_EQ(test, a[0], kmap_test_pattern(page_to_pfn(pages[0]), 0, 6));
+	KUNIT_EXPECT_EQ(test, a[0],
+			kmap_test_pattern(page_to_pfn(pages[0]), 0, 6));
 
 	kmap_test_capture_start();
 	kunmap_atomic(a); /* now it is the top */
@@ -529,7 +542,8 @@ static void irq_kmap_atomic_nests_above_interrupted(struct kunit *test)
 	/* Bounded: a dead tick fails the case instead of hanging it. */
 	while (irq_kmap.runs < IRQ_RUNS && jiffies - start < 10 * IRQ_RUNS) {
 		for (int i = 0; i < 1024; i++)
-			bad_reads += READ_ONCE(mine[i]) != kmap_test_pattern(pfn0, i, 7);
+			bad_reads += READ_ONCE(mine[i]) !=
+				     kmap_test_pattern(pfn0, i, 7);
 	}
 	set_tick_hook(NULL);
 	KUNIT_EXPECT_EQ(test, kmap_atomic_idx(), 0);
@@ -555,7 +569,8 @@ static void kmap_in_irq(void)
 {
 	if (irq_kmap_done)
 		return;
-	irq_kmap_done = kmap(irq_kmap_lowpage) == lowmem_page_address(irq_kmap_lowpage);
+	irq_kmap_done =
+		kmap(irq_kmap_lowpage) == lowmem_page_address(irq_kmap_lowpage);
 	kunmap(irq_kmap_lowpage);
 }
 
@@ -591,7 +606,8 @@ static unsigned long grab_all_highmem(struct list_head *blocks)
 		struct page *page;
 
 		while ((page = alloc_pages(gfp, order))) {
-			if (!PageHighMem(page)) { /* HighMem is out at this order */
+			if (!PageHighMem(
+				    page)) { /* HighMem is out at this order */
 				__free_pages(page, order);
 				break;
 			}
@@ -613,16 +629,16 @@ static void release_blocks(struct list_head *blocks)
 	}
 }
 
-#define for_each_block_page(page, head, i, blocks)                      \
-	list_for_each_entry(head, blocks, lru)                          \
-		for (i = 0, page = head; i < (1UL << head->private);    \
+#define for_each_block_page(page, head, i, blocks)                   \
+	list_for_each_entry(head, blocks, lru)                       \
+		for (i = 0, page = head; i < (1UL << head->private); \
 		     i++, page = head + i)
 
 /*
  * A few words spread over the page for every page, the whole page for a
  * sample (one page in 61, a prime, so the sample walks across blocks).
  */
-static const unsigned int probe_words[] = {0, 1, 341, 682, 1023};
+static const unsigned int probe_words[] = { 0, 1, 341, 682, 1023 };
 #define FULL_CHECK(pfn) ((pfn) % 61 == 0)
 
 static void fill_page(u32 *p, unsigned long pfn, u32 seed)
@@ -633,14 +649,17 @@ static void fill_page(u32 *p, unsigned long pfn, u32 seed)
 		return;
 	}
 	for (unsigned int i = 0; i < ARRAY_SIZE(probe_words); i++)
-		p[probe_words[i]] = kmap_test_pattern(pfn, probe_words[i], seed);
+		p[probe_words[i]] =
+			kmap_test_pattern(pfn, probe_words[i], seed);
 }
 
 /* Mismatching words, the first few logged. */
 static unsigned int check_page(struct kunit *test, const u32 *p,
-			       unsigned long pfn, u32 seed, unsigned int *logged)
+			       unsigned long pfn, u32 seed,
+			       unsigned int *logged)
 {
-	unsigned int bad = 0, n = FULL_CHECK(pfn) ? PAGE_SIZE / 4 : ARRAY_SIZE(probe_words);
+	unsigned int bad = 0, n = FULL_CHECK(pfn) ? PAGE_SIZE / 4 :
+						    ARRAY_SIZE(probe_words);
 
 	for (unsigned int i = 0; i < n; i++) {
 		unsigned int w = FULL_CHECK(pfn) ? i : probe_words[i];
@@ -648,8 +667,9 @@ static unsigned int check_page(struct kunit *test, const u32 *p,
 		if (p[w] == kmap_test_pattern(pfn, w, seed))
 			continue;
 		if (bad++ == 0 && (*logged)++ < 4)
-			kunit_info(test, "pfn %#lx word %u: %#x, expected %#x", pfn,
-				   w, p[w], kmap_test_pattern(pfn, w, seed));
+			kunit_info(test, "pfn %#lx word %u: %#x, expected %#x",
+				   pfn, w, p[w],
+				   kmap_test_pattern(pfn, w, seed));
 	}
 	return bad;
 }
@@ -680,16 +700,19 @@ static unsigned int data_pass(struct kunit *test, bool write_atomic, u32 seed,
 	struct page *page, *head;
 	unsigned long i;
 
-	for_each_block_page(page, head, i, &all_highmem) {
+	for_each_block_page(page, head, i, &all_highmem)
+	{
 		u32 *p = map_page(page, write_atomic);
 
 		fill_page(p, page_to_pfn(page), seed);
 		unmap_page(page, p, write_atomic);
 	}
-	for_each_block_page(page, head, i, &all_highmem) {
+	for_each_block_page(page, head, i, &all_highmem)
+	{
 		u32 *p = map_page(page, !write_atomic);
 
-		bad_pages += !!check_page(test, p, page_to_pfn(page), seed, logged);
+		bad_pages +=
+			!!check_page(test, p, page_to_pfn(page), seed, logged);
 		unmap_page(page, p, !write_atomic);
 	}
 	return bad_pages;
@@ -756,8 +779,8 @@ static void every_highmem_page_keeps_its_data(struct kunit *test)
 		/* Each trip round the unpinned half ends in one flush. */
 		KUNIT_EXPECT_GE(test, flushes, nr / (LAST_PKMAP - PINNED) - 1);
 		kunit_info(test, "%s: %lu pages, %lu pkmap flushes",
-			   dir ? "kmap -> kmap_atomic" : "kmap_atomic -> kmap", nr,
-			   flushes);
+			   dir ? "kmap -> kmap_atomic" : "kmap_atomic -> kmap",
+			   nr, flushes);
 	}
 	bad_pages += unpin_half_window(test, pins, addr, &logged);
 	KUNIT_EXPECT_EQ(test, bad_pages, 0);

@@ -30,7 +30,8 @@ void kmap_test_highpages(struct kunit *test, struct page **pages,
 			 unsigned int n)
 {
 	if (totalhigh_pages() < n) {
-		kunit_skip(test, "needs HighMem pages; this machine has too few");
+		kunit_skip(test,
+			   "needs HighMem pages; this machine has too few");
 		kunit_abort(test);
 	}
 	for (unsigned int i = 0; i < n; i++) {
@@ -73,7 +74,8 @@ static void capture_write(struct console *con, const char *s, unsigned int n)
 	(void)con;
 	if (!capture_armed)
 		return; /* the replay of the log at registration */
-	for (unsigned int i = 0; i < n && capture_len < sizeof(capture_buf) - 1; i++)
+	for (unsigned int i = 0; i < n && capture_len < sizeof(capture_buf) - 1;
+	     i++)
 		capture_buf[capture_len++] = s[i];
 	capture_buf[capture_len] = '\0';
 }

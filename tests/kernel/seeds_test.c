@@ -71,12 +71,16 @@ static void seed_002_kmap(struct kunit *test)
 	printk("[*]unsigned int *KMAP_int:       Address: %#08x\n",
 	       (unsigned int)(unsigned long)KMAP_int);
 	if (!seed_lowmem_fallback(test, high_page, (unsigned long)KMAP_int)) {
-		KUNIT_EXPECT_TRUE(test, in_range((unsigned long)KMAP_int, PKMAP_BASE,
-						 PKMAP_BASE + 0x200000));
-		KUNIT_EXPECT_EQ(test, pte_pfn(pkmap_page_table[PKMAP_NR(KMAP_int)]), pfn);
+		KUNIT_EXPECT_TRUE(test,
+				  in_range((unsigned long)KMAP_int, PKMAP_BASE,
+					   PKMAP_BASE + 0x200000));
+		KUNIT_EXPECT_EQ(test,
+				pte_pfn(pkmap_page_table[PKMAP_NR(KMAP_int)]),
+				pfn);
 		KMAP_int[0] = kmap_test_pattern(pfn, 0, 0x002);
 		other = kmap_atomic(high_page);
-		KUNIT_EXPECT_EQ(test, other[0], kmap_test_pattern(pfn, 0, 0x002));
+		KUNIT_EXPECT_EQ(test, other[0],
+				kmap_test_pattern(pfn, 0, 0x002));
 		kunmap_atomic(other);
 	}
 	if (KMAP_int)
@@ -116,8 +120,9 @@ static void seed_003_set_fixmap(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, type, 0); /* nothing else holds a slot */
 	KUNIT_EXPECT_TRUE(test, in_range(vaddr, FIXADDR_START, FIXADDR_END));
-	KUNIT_EXPECT_EQ(test, vaddr, __fix_to_virt(FIX_KMAP_BEGIN) -
-					     KM_TYPE_NR * smp_processor_id() * PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, vaddr,
+			__fix_to_virt(FIX_KMAP_BEGIN) -
+				KM_TYPE_NR * smp_processor_id() * PAGE_SIZE);
 	KUNIT_EXPECT_EQ(test, pte_pfn(*fixmap_pte(idx)), pfn);
 	*(u32 *)vaddr = kmap_test_pattern(pfn, 0, 0x003);
 
@@ -125,14 +130,16 @@ static void seed_003_set_fixmap(struct kunit *test)
 	kmap_atomic_idx_pop();
 	preempt_enable();
 	KUNIT_EXPECT_TRUE(test, pte_none(*fixmap_pte(idx)));
-	KUNIT_EXPECT_TRUE(test, kunit_expect_fault(kmap_test_read_word, (void *)vaddr, NULL));
+	KUNIT_EXPECT_TRUE(test, kunit_expect_fault(kmap_test_read_word,
+						   (void *)vaddr, NULL));
 
 	other = kmap(high_page);
 	KUNIT_EXPECT_EQ(test, other[0], kmap_test_pattern(pfn, 0, 0x003));
 	kunmap(high_page);
 	__free_page(high_page);
 	if (!high)
-		kunit_info(test, "no HighMem: the fixmap slot mapped a lowmem page");
+		kunit_info(test,
+			   "no HighMem: the fixmap slot mapped a lowmem page");
 }
 
 /* Seed 003, the high-level interface: kmap_atomic lands in the fixmap. */

@@ -71,15 +71,16 @@ static size_t check(const void *p, size_t n, unsigned long tag)
 static size_t expected_ksize(size_t size)
 {
 	if (size > KMALLOC_MAX_CACHE_SIZE)
-		return PAGE_SIZE << (32 - __builtin_clz((size - 1) >> PAGE_SHIFT));
+		return PAGE_SIZE
+		       << (32 - __builtin_clz((size - 1) >> PAGE_SHIFT));
 	return 1UL << kmalloc_index(size);
 }
 
 static void kmalloc_every_size(struct kunit *test)
 {
-	static const size_t sizes[] = {1,   7,    8,    9,    31,   32,
-				       33,  100,  1000, 1024, 2000, 2049,
-				       4095, 4096, 4097, 8192, 12288, 100000};
+	static const size_t sizes[] = { 1,    7,    8,	  9,	31,    32,
+					33,   100,  1000, 1024, 2000,  2049,
+					4095, 4096, 4097, 8192, 12288, 100000 };
 	unsigned long free_before = nr_free_pages();
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(sizes); i++) {
@@ -178,7 +179,7 @@ static unsigned long active_objs(unsigned int idx)
 static void check_slabinfo_counts(struct kunit *test, struct live_obj *objs,
 				  const unsigned long *base)
 {
-	unsigned long mine[KMALLOC_SHIFT_HIGH + 1] = {0};
+	unsigned long mine[KMALLOC_SHIFT_HIGH + 1] = { 0 };
 
 	for (unsigned int i = 0; i < NR_SLOTS; i++)
 		if (objs[i].p && objs[i].size <= KMALLOC_MAX_CACHE_SIZE)
@@ -327,9 +328,9 @@ static void kfree_invalid_pointer(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, large);
 	expect_rejected(test, &on_stack); /* kernel stack/image */
 	expect_rejected(test, lowmem_page_address(page)); /* alloc_page */
-	expect_rejected(test, vm); /* vmalloc area */
-	expect_rejected(test, (void *)0x12345678); /* user space */
-	expect_rejected(test, large + 64); /* inside a large block */
+	expect_rejected(test, vm);			  /* vmalloc area */
+	expect_rejected(test, (void *)0x12345678);	  /* user space */
+	expect_rejected(test, large + 64);	  /* inside a large block */
 	expect_rejected(test, large + PAGE_SIZE); /* its tail page */
 	KUNIT_EXPECT_EQ(test, page_count(page), 1);
 	fill(large, 2 * PAGE_SIZE, 1);
@@ -355,8 +356,7 @@ static void kfree_twice_large(struct kunit *test)
  * empties (and discards) the slab: of three consecutive objects, two
  * share a slab. The third is freed.
  */
-static void alloc_slab_mates(struct kunit *test, size_t size, u8 **p,
-			     u8 **keep)
+static void alloc_slab_mates(struct kunit *test, size_t size, u8 **p, u8 **keep)
 {
 	u8 *o[3];
 
@@ -519,8 +519,7 @@ static void bench_kmalloc(void)
 	void *keep32 = kmalloc(32, GFP_KERNEL);
 	void *keep1k = kmalloc(1024, GFP_KERNEL);
 
-	bench_report_per_op("kmalloc32", bench_kmalloc_kfree(32),
-			    BENCH_ROUNDS);
+	bench_report_per_op("kmalloc32", bench_kmalloc_kfree(32), BENCH_ROUNDS);
 	bench_report_per_op("kmalloc1k", bench_kmalloc_kfree(1024),
 			    BENCH_ROUNDS);
 	kfree(keep32);

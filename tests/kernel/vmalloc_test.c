@@ -112,7 +112,8 @@ static void check_area_mapping(struct kunit *test, struct vm_struct *area)
 
 		KUNIT_ASSERT_NOT_NULL(test, ptep);
 		KUNIT_EXPECT_PTR_EQ(test, vmalloc_to_page(va), area->pages[i]);
-		KUNIT_EXPECT_EQ(test, *ptep, mk_pte(area->pages[i], PAGE_KERNEL));
+		KUNIT_EXPECT_EQ(test, *ptep,
+				mk_pte(area->pages[i], PAGE_KERNEL));
 		if (totalhigh_pages())
 			KUNIT_EXPECT_TRUE(test, PageHighMem(area->pages[i]));
 	}
@@ -235,7 +236,7 @@ static void vfree_rejects_what_it_never_gave(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	*p = 7;
 	vfree((char *)p + PAGE_SIZE); /* not an area's start */
-	vfree((char *)p + 12); /* not even page aligned */
+	vfree((char *)p + 12);	      /* not even page aligned */
 	KUNIT_EXPECT_EQ(test, nr_vmalloc_warnings, warns + 2);
 	KUNIT_EXPECT_EQ(test, *p, 7);
 	vfree(p);
@@ -246,9 +247,8 @@ static bool no_free_block_of_order(unsigned int order)
 {
 	struct zone *zone;
 
-	for_each_zone(zone)
-		if (READ_ONCE(zone->free_area[order].nr_free))
-			return false;
+	for_each_zone(zone) if (READ_ONCE(zone->free_area[order]
+						  .nr_free)) return false;
 	return true;
 }
 
@@ -261,8 +261,8 @@ static bool no_free_block_of_order(unsigned int order)
  */
 static unsigned int fragment_memory(struct page **blocks, unsigned int max)
 {
-	const gfp_t gfp = GFP_KERNEL | __GFP_HIGHMEM | __GFP_MEMALLOC |
-			  __GFP_NOWARN;
+	const gfp_t gfp =
+		GFP_KERNEL | __GFP_HIGHMEM | __GFP_MEMALLOC | __GFP_NOWARN;
 	const unsigned long half = 1UL << (MAX_ORDER - 2);
 	unsigned int n = 0, kept = 0;
 
@@ -357,7 +357,8 @@ static void vmalloc_region_exhausted(struct kunit *test)
 	p = vmalloc(PAGE_SIZE);
 	KUNIT_EXPECT_NULL(test, p);
 	KUNIT_EXPECT_EQ(test, nr_vmalloc_warnings, warns + 1);
-	KUNIT_EXPECT_EQ(test, check_words(keep, PAGE_SIZE / 4, 3), PAGE_SIZE / 4);
+	KUNIT_EXPECT_EQ(test, check_words(keep, PAGE_SIZE / 4, 3),
+			PAGE_SIZE / 4);
 	while (n)
 		free_vm_area(reserved[--n]);
 	p = vmalloc(16 * PAGE_SIZE);
@@ -392,7 +393,8 @@ static void ioremap_uart(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, in_vmalloc_region(regs));
 	ptep = virt_to_kpte((unsigned long)regs);
 	KUNIT_ASSERT_NOT_NULL(test, ptep);
-	KUNIT_EXPECT_EQ(test, *ptep, pfn_pte(phys >> PAGE_SHIFT, PAGE_KERNEL_IO));
+	KUNIT_EXPECT_EQ(test, *ptep,
+			pfn_pte(phys >> PAGE_SHIFT, PAGE_KERNEL_IO));
 	KUNIT_EXPECT_NULL(test, vmalloc_to_page(regs)); /* no struct page */
 	area = find_vm_area((void *)((unsigned long)regs & PAGE_MASK));
 	KUNIT_ASSERT_NOT_NULL(test, area);

@@ -11,8 +11,8 @@
 
 void __noreturn semihosting_exit(int status)
 {
-	unsigned long block[2] = {ADP_Stopped_ApplicationExit,
-				  (unsigned long)status & 0xff};
+	unsigned long block[2] = { ADP_Stopped_ApplicationExit,
+				   (unsigned long)status & 0xff };
 	register unsigned long r0 __asm__("r0") = SYS_EXIT_EXTENDED;
 	register unsigned long r1 __asm__("r1") = (unsigned long)block;
 

@@ -111,8 +111,9 @@ static bool __init setup_boot_params(struct boot_info *bi)
 	}
 	if (err) {
 		if (!bi->error[0])
-			boot_info_error(bi, "no device tree or ATAG list at r2=%08lx",
-					(unsigned long)__atags_pointer);
+			boot_info_error(
+				bi, "no device tree or ATAG list at r2=%08lx",
+				(unsigned long)__atags_pointer);
 		bi->source = "defaults";
 		bi->nr_banks = 0;
 	}
@@ -137,7 +138,8 @@ static void __init arm_add_memory(u64 start, u64 size)
 		start = PHYS_OFFSET;
 	/* Without LPAE nothing above 4 GB is reachable (ARM's arm_add_memory). */
 	if (end > 0xffffffffULL) {
-		pr_crit("Truncating memory at 0x%08llx to fit in 32-bit physical address space\n",
+		pr_crit("Truncating memory at 0x%08llx to fit in 32-bit "
+			"physical address space\n",
 			(unsigned long long)start);
 		end = 0xffffffffULL;
 	}
@@ -156,11 +158,14 @@ static void __init arm_memblock_init(const struct boot_info *bi)
 	memblock_reserve(__pa(_text), _end - _text);
 	memblock_reserve(__pa(swapper_pg_dir), sizeof(pgd_t) * PTRS_PER_PGD);
 	if (!strcmp(bi->source, "DTB"))
-		memblock_reserve(__atags_pointer,
-				 be32_to_cpup((const __be32 *)__va(__atags_pointer) + 1));
+		memblock_reserve(
+			__atags_pointer,
+			be32_to_cpup((const __be32 *)__va(__atags_pointer) +
+				     1));
 	if (bi->initrd_end > bi->initrd_start)
-		memblock_reserve((phys_addr_t)bi->initrd_start,
-				 (phys_addr_t)(bi->initrd_end - bi->initrd_start));
+		memblock_reserve(
+			(phys_addr_t)bi->initrd_start,
+			(phys_addr_t)(bi->initrd_end - bi->initrd_start));
 }
 
 static void __init setup_processor(void)
@@ -191,14 +196,16 @@ void __init setup_arch(char **cmdline_p)
 		bi->model ? bi->model : "unknown", bi->source);
 	if (!params_ok) {
 		pr_err("Error: invalid boot information: %s\n", bi->error);
-		pr_err("Continuing with the board's defaults: %u MB of RAM at 0x%08lx\n",
+		pr_err("Continuing with the board's defaults: %u MB of RAM at "
+		       "0x%08lx\n",
 		       (unsigned int)(bi->bank[0].size >> 20),
 		       (unsigned long)bi->bank[0].start);
 	} else if (bi->error[0]) {
 		pr_warn("Warning: boot information (%s): %s\n", bi->source,
 			bi->error);
 	}
-	pr_info("Layout profile: %s (%s)\n", layout->name, layout->linux_versions);
+	pr_info("Layout profile: %s (%s)\n", layout->name,
+		layout->linux_versions);
 	*cmdline_p = bi->cmdline;
 	arm_memblock_init(bi);
 	adjust_lowmem_bounds();

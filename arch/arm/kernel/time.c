@@ -30,7 +30,8 @@ static u64 arch_counter_read(void)
 {
 	u32 lo, hi;
 
-	__asm__ __volatile__("isb\n\tmrrc p15, 1, %0, %1, c14" : "=r"(lo), "=r"(hi));
+	__asm__ __volatile__("isb\n\tmrrc p15, 1, %0, %1, c14"
+			     : "=r"(lo), "=r"(hi));
 	return ((u64)hi << 32) | lo;
 }
 
@@ -118,7 +119,10 @@ bool tick_running(void)
 static void arch_timer_arm(void)
 {
 	__asm__ __volatile__("mcr p15, 0, %0, c14, c3, 0" : : "r"(tick_period));
-	__asm__ __volatile__("mcr p15, 0, %0, c14, c3, 1" : : "r"(1) : "memory");
+	__asm__ __volatile__("mcr p15, 0, %0, c14, c3, 1"
+			     :
+			     : "r"(1)
+			     : "memory");
 	__asm__ __volatile__("isb");
 }
 
@@ -175,6 +179,6 @@ void __init time_init(void)
 	else
 		arch_timer_arm();
 	ticking = true;
-	pr_info("sched_clock: %llu Hz, tick: %d Hz on IRQ %u\n", counter_hz,
-		HZ, irq);
+	pr_info("sched_clock: %llu Hz, tick: %d Hz on IRQ %u\n", counter_hz, HZ,
+		irq);
 }

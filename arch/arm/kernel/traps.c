@@ -69,10 +69,13 @@ void show_regs(struct pt_regs *regs)
 	pr_emerg("r10: %08lx  r9 : %08lx  r8 : %08lx\n", regs->uregs[10],
 		 regs->uregs[9], regs->uregs[8]);
 	pr_emerg("r7 : %08lx  r6 : %08lx  r5 : %08lx  r4 : %08lx\n",
-		 regs->uregs[7], regs->uregs[6], regs->uregs[5], regs->uregs[4]);
+		 regs->uregs[7], regs->uregs[6], regs->uregs[5],
+		 regs->uregs[4]);
 	pr_emerg("r3 : %08lx  r2 : %08lx  r1 : %08lx  r0 : %08lx\n",
-		 regs->uregs[3], regs->uregs[2], regs->uregs[1], regs->uregs[0]);
-	pr_emerg("Flags: %c%c%c%c  IRQs o%s  FIQs o%s  Mode %s  ISA %s  Segment none\n",
+		 regs->uregs[3], regs->uregs[2], regs->uregs[1],
+		 regs->uregs[0]);
+	pr_emerg("Flags: %c%c%c%c  IRQs o%s  FIQs o%s  Mode %s  ISA %s  "
+		 "Segment none\n",
 		 flags & (1UL << 31) ? 'N' : 'n', flags & (1 << 30) ? 'Z' : 'z',
 		 flags & (1 << 29) ? 'C' : 'c', flags & (1 << 28) ? 'V' : 'v',
 		 flags & PSR_I_BIT ? "ff" : "n", flags & PSR_F_BIT ? "ff" : "n",
@@ -86,7 +89,8 @@ void __noreturn die(const char *str, struct pt_regs *regs, unsigned long err)
 	static int die_counter;
 
 	oops_in_progress++;
-	pr_emerg("Internal error: %s: %lx [#%d] ARM\n", str, err, ++die_counter);
+	pr_emerg("Internal error: %s: %lx [#%d] ARM\n", str, err,
+		 ++die_counter);
 	pr_emerg("Modules linked in:\n");
 	pr_emerg("CPU: 0 PID: 0 Comm: %s Not tainted\n",
 		 current_thread_info()->comm);

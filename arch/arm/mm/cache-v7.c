@@ -35,5 +35,7 @@ void flush_icache_range(unsigned long start, unsigned long end)
 			     "mcr p15, 0, %0, c7, c5, 0\n\t" /* ICIALLU */
 			     "mcr p15, 0, %0, c7, c5, 6\n\t" /* BPIALL */
 			     "dsb\n\tisb"
-			     : : "r"(0) : "memory");
+			     :
+			     : "r"(0)
+			     : "memory");
 }

@@ -41,7 +41,8 @@ void ptdump_check_wx(void)
 	unsigned long va = find_wx_mapping();
 
 	if (va)
-		pr_warn("arm/mm: Found insecure W+X mapping at address %08lx\n", va);
+		pr_warn("arm/mm: Found insecure W+X mapping at address %08lx\n",
+			va);
 	else
 		pr_info("Checked W+X mappings: passed, no W+X pages found\n");
 }

@@ -65,8 +65,7 @@ static void show_pte(unsigned long addr)
 	pr_cont("\n");
 }
 
-static void __noreturn __do_kernel_fault(unsigned long addr,
-					 unsigned long fsr,
+static void __noreturn __do_kernel_fault(unsigned long addr, unsigned long fsr,
 					 struct pt_regs *regs, bool prefetch)
 {
 	pr_alert("8<--- cut here ---\n");
@@ -76,8 +75,9 @@ static void __noreturn __do_kernel_fault(unsigned long addr,
 		 addr);
 	pr_alert("[%s] %s (0x%03lx)%s\n", prefetch ? "IFSR" : "DFSR",
 		 fsr_name(fsr), fsr & 0xfff,
-		 prefetch ? " on instruction fetch" :
-			    (fsr & (1 << 11)) ? " on write" : " on read");
+		 prefetch	   ? " on instruction fetch" :
+		 (fsr & (1 << 11)) ? " on write" :
+				     " on read");
 	show_pte(addr);
 	die("Oops", regs, fsr);
 }

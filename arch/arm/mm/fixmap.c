@@ -29,8 +29,8 @@ void __init early_fixmap_init(void)
 
 void __init fixmap_init(void)
 {
-	for (unsigned long a = FIXADDR_START; a < FIXADDR_END && a >= FIXADDR_START;
-	     a += PMD_SIZE)
+	for (unsigned long a = FIXADDR_START;
+	     a < FIXADDR_END && a >= FIXADDR_START; a += PMD_SIZE)
 		BUG_ON(!pte_alloc_kernel(pmd_off_k(a), a));
 }
 

@@ -56,15 +56,17 @@ void __init kmap_atomic_init(void)
 
 	BUILD_BUG_ON(PAGE_SIZE % sizeof(struct page));
 	BUG_ON(kmap_prot & PAGE_MASK);
-	d->pte_bias = (unsigned long)mem_map * (PAGE_SIZE / sizeof(struct page)) -
-		      (unsigned long)PFN_PHYS(ARCH_PFN_OFFSET) - kmap_prot;
+	d->pte_bias =
+		(unsigned long)mem_map * (PAGE_SIZE / sizeof(struct page)) -
+		(unsigned long)PFN_PHYS(ARCH_PFN_OFFSET) - kmap_prot;
 	BUG_ON(kmap_mk_pte(mem_map + max_mapnr - 1) !=
 	       mk_pte(mem_map + max_mapnr - 1, kmap_prot));
 }
 
 void kmap_atomic_idx_overflow(void)
 {
-	pr_alert("BUG: kmap_atomic: nesting deeper than KM_TYPE_NR (%d) on CPU %u\n",
+	pr_alert("BUG: kmap_atomic: nesting deeper than KM_TYPE_NR (%d) on CPU "
+		 "%u\n",
 		 KM_TYPE_NR, smp_processor_id());
 	dump_stack();
 }

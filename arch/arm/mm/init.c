@@ -31,7 +31,7 @@ static void __init find_limits(unsigned long *min, unsigned long *max_low,
 
 void __init bootmem_init(void)
 {
-	unsigned long max_zone_pfn[MAX_NR_ZONES] = {0};
+	unsigned long max_zone_pfn[MAX_NR_ZONES] = { 0 };
 
 	find_limits(&min_low_pfn, &max_low_pfn, &max_pfn);
 	max_zone_pfn[ZONE_NORMAL] = max_low_pfn;
@@ -74,24 +74,24 @@ void print_memory_layout(void)
 {
 	layout_printed_ns = local_clock();
 	printk(KERN_NOTICE "Virtual kernel memory layout:\n"
-	       "    vector  : 0x%08lx - 0x%08lx   (%4ld kB)\n"
-	       "    fixmap  : 0x%08lx - 0x%08lx   (%4ld kB)\n"
-	       "    vmalloc : 0x%08lx - 0x%08lx   (%4ld MB)\n"
-	       "    lowmem  : 0x%08lx - 0x%08lx   (%4ld MB)\n"
-	       "    pkmap   : 0x%08lx - 0x%08lx   (%4ld MB)\n"
-	       "    modules : 0x%08lx - 0x%08lx   (%4ld MB)\n"
-	       "      .text : 0x%p - 0x%p   (%4ld kB)\n"
-	       "      .init : 0x%p - 0x%p   (%4ld kB)\n"
-	       "      .data : 0x%p - 0x%p   (%4ld kB)\n"
-	       "       .bss : 0x%p - 0x%p   (%4ld kB)\n",
+			   "    vector  : 0x%08lx - 0x%08lx   (%4ld kB)\n"
+			   "    fixmap  : 0x%08lx - 0x%08lx   (%4ld kB)\n"
+			   "    vmalloc : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+			   "    lowmem  : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+			   "    pkmap   : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+			   "    modules : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+			   "      .text : 0x%p - 0x%p   (%4ld kB)\n"
+			   "      .init : 0x%p - 0x%p   (%4ld kB)\n"
+			   "      .data : 0x%p - 0x%p   (%4ld kB)\n"
+			   "       .bss : 0x%p - 0x%p   (%4ld kB)\n",
 	       MLK(VECTORS_BASE, VECTORS_BASE + PAGE_SIZE),
-	       MLK(FIXADDR_START, FIXADDR_END),
-	       MLM(VMALLOC_START, VMALLOC_END),
+	       MLK(FIXADDR_START, FIXADDR_END), MLM(VMALLOC_START, VMALLOC_END),
 	       MLM(PAGE_OFFSET, (unsigned long)high_memory),
 	       MLM(PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE),
-	       MLM(MODULES_VADDR, MODULES_END),
-	       MLK_ROUNDUP(_text, _etext), MLK_ROUNDUP(__init_begin, __init_end),
-	       MLK_ROUNDUP(_sdata, _edata), MLK_ROUNDUP(__bss_start, __bss_stop));
+	       MLM(MODULES_VADDR, MODULES_END), MLK_ROUNDUP(_text, _etext),
+	       MLK_ROUNDUP(__init_begin, __init_end),
+	       MLK_ROUNDUP(_sdata, _edata),
+	       MLK_ROUNDUP(__bss_start, __bss_stop));
 }
 
 void __init mem_init(void)

@@ -60,7 +60,8 @@ void __iomem *iotable_map(phys_addr_t phys, unsigned long size)
 		return (void __iomem *)((char *)svm->vm.addr +
 					(phys - svm->vm.phys_addr));
 	if (nr_static_vm == MAX_STATIC_VM) {
-		pr_err("iotable_map: no room for 0x%08lx\n", (unsigned long)phys);
+		pr_err("iotable_map: no room for 0x%08lx\n",
+		       (unsigned long)phys);
 		return NULL;
 	}
 	vm = &static_vmlist[nr_static_vm].vm;
@@ -77,7 +78,8 @@ void __iomem *iotable_map(phys_addr_t phys, unsigned long size)
 	if (ioremap_page_range((unsigned long)vm->addr,
 			       (unsigned long)vm->addr + len, base,
 			       PAGE_KERNEL_IO)) {
-		pr_err("iotable_map: cannot map 0x%08lx\n", (unsigned long)phys);
+		pr_err("iotable_map: cannot map 0x%08lx\n",
+		       (unsigned long)phys);
 		remove_vm_area(vm->addr);
 		return NULL;
 	}

@@ -89,7 +89,8 @@ static void __init vmalloc_setup(void)
 	unsigned long max = VMALLOC_END - (PAGE_OFFSET + SZ_32M);
 
 	if (!reserve || vmalloc_request_bad) {
-		vmalloc_min = VMALLOC_END - VMALLOC_DEFAULT_SIZE - VMALLOC_OFFSET;
+		vmalloc_min =
+			VMALLOC_END - VMALLOC_DEFAULT_SIZE - VMALLOC_OFFSET;
 		return;
 	}
 	if (reserve < VMALLOC_MIN_SIZE) {

@@ -28,7 +28,7 @@
 #include <linux/printk.h>
 #include <string.h>
 
-struct mm_struct init_mm = {.pgd = swapper_pg_dir};
+struct mm_struct init_mm = { .pgd = swapper_pg_dir };
 struct mem_type_bits mem_types[MT_NR_TYPES];
 bool mm_buddy_ready;
 
@@ -119,8 +119,9 @@ int kernel_mapping_prot(unsigned long va, unsigned long *size)
 		return sect_kprot(l1);
 	case PMD_TYPE_TABLE:
 		*size = PAGE_SIZE - (va & ~PAGE_MASK);
-		l2 = ((pteval_t *)__va(l1 & ~(HWPTE_TABLE_SIZE - 1)))
-			[(va >> PAGE_SHIFT) & (PTRS_PER_HWPTE - 1)];
+		l2 = ((pteval_t *)__va(
+			l1 & ~(HWPTE_TABLE_SIZE -
+			       1)))[(va >> PAGE_SHIFT) & (PTRS_PER_HWPTE - 1)];
 		return (l2 & PTE_TYPE_SMALL) ? pte_kprot(l2) : -1;
 	default:
 		return -1;
@@ -143,14 +144,18 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 		return;
 	}
 	for (start &= PAGE_MASK; start < end; start += PAGE_SIZE)
-		__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 3" : : "r"(start));
+		__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 3"
+				     :
+				     : "r"(start));
 	__asm__ __volatile__("dsb\n\tisb" : : : "memory");
 }
 
 static void clean_pmd_entry(pmd_t *pmd)
 {
 	__asm__ __volatile__("mcr p15, 0, %0, c7, c11, 1\n\tdsb"
-			     : : "r"(pmd) : "memory");
+			     :
+			     : "r"(pmd)
+			     : "memory");
 }
 
 /*
@@ -202,8 +207,8 @@ pte_t *virt_to_kpte(unsigned long addr)
 static void map_sections(unsigned long virt, phys_addr_t phys,
 			 unsigned long size, pmdval_t prot)
 {
-	for (; size; virt += SECTION_SIZE, phys += SECTION_SIZE,
-		     size -= SECTION_SIZE) {
+	for (; size;
+	     virt += SECTION_SIZE, phys += SECTION_SIZE, size -= SECTION_SIZE) {
 		pmd_t *pmd = pmd_off_k(virt) + ((virt >> SECTION_SHIFT) & 1);
 
 		*pmd = phys | prot;
@@ -211,8 +216,8 @@ static void map_sections(unsigned long virt, phys_addr_t phys,
 	}
 }
 
-static void map_pages(unsigned long virt, phys_addr_t phys,
-		      unsigned long size, pteval_t prot)
+static void map_pages(unsigned long virt, phys_addr_t phys, unsigned long size,
+		      pteval_t prot)
 {
 	for (; size; virt += PAGE_SIZE, phys += PAGE_SIZE, size -= PAGE_SIZE) {
 		pte_t *ptep = pte_alloc_kernel(pmd_off_k(virt), virt);
@@ -241,8 +246,8 @@ static void __init prepare_page_table(void)
 {
 	pmd_t *l1 = (pmd_t *)swapper_pg_dir;
 	pmd_t *keep = pmd_off_k(FIXADDR_TOP);
-	unsigned int first_high = DIV_ROUND_UP((unsigned long)high_memory,
-					       SECTION_SIZE);
+	unsigned int first_high =
+		DIV_ROUND_UP((unsigned long)high_memory, SECTION_SIZE);
 
 	for (unsigned int i = 0; i < (PAGE_OFFSET >> SECTION_SHIFT); i++)
 		l1[i] = 0;
@@ -257,7 +262,8 @@ static enum mem_type __init kernel_page_type(unsigned long va)
 {
 	if (va >= (unsigned long)_text && va < (unsigned long)__start_rodata)
 		return MT_MEMORY_RX;
-	if (va >= (unsigned long)__start_rodata && va < (unsigned long)__init_begin)
+	if (va >= (unsigned long)__start_rodata &&
+	    va < (unsigned long)__init_begin)
 		return MT_MEMORY_RO;
 	if (va >= (unsigned long)_sinittext &&
 	    va < (unsigned long)__init_data_begin)
@@ -290,8 +296,9 @@ static void __init map_kernel_image(void)
 			if (va >= (unsigned long)high_memory ||
 			    !memblock_is_memory(pa))
 				continue;
-			pte[i] = pfn_pte(pa >> PAGE_SHIFT,
-					 mem_types[kernel_page_type(va)].prot_pte);
+			pte[i] = pfn_pte(
+				pa >> PAGE_SHIFT,
+				mem_types[kernel_page_type(va)].prot_pte);
 		}
 		__cpuc_flush_dcache_area(pte, PAGE_SIZE);
 		pmd_populate_kernel(&init_mm, pmd_off_k(addr), pte);

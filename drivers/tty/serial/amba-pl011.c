@@ -67,7 +67,8 @@ void __init pl011_console_init(void)
 		return;
 	base = ioremap(pl011_phys, SZ_4K);
 	if (!base) {
-		pr_warn("pl011: ioremap of 0x%08lx failed, staying on earlycon\n",
+		pr_warn("pl011: ioremap of 0x%08lx failed, staying on "
+			"earlycon\n",
 			(unsigned long)pl011_phys);
 		return;
 	}
@@ -77,6 +78,7 @@ void __init pl011_console_init(void)
 	pl011_early_console.data = base;
 	local_irq_restore(flags);
 	clear_fixmap(FIX_EARLYCON_MEM_BASE);
-	pr_info("ttyAMA0 at MMIO 0x%08lx (mapped at 0x%p) is a PL011; earlycon fixmap slot released\n",
+	pr_info("ttyAMA0 at MMIO 0x%08lx (mapped at 0x%p) is a PL011; earlycon "
+		"fixmap slot released\n",
 		(unsigned long)pl011_phys, base);
 }
