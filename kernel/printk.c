@@ -78,7 +78,7 @@ int vprintk(const char *fmt, va_list args)
 	char stamp[32];
 	unsigned long flags;
 	const char *body;
-	int level, len;
+	int level, len, printed;
 	bool cont;
 
 	spin_lock_irqsave(&logbuf_lock, flags);
@@ -87,6 +87,7 @@ int vprintk(const char *fmt, va_list args)
 		len = sizeof(text) - 1;
 	body = parse_level(text, &level, &cont);
 	len -= body - text;
+	printed = len;
 	if (cont && line_open)
 		level = line_level;
 	/* Each line of the message gets its own stamp, as in dmesg. */
@@ -109,7 +110,7 @@ int vprintk(const char *fmt, va_list args)
 		len -= n;
 	}
 	spin_unlock_irqrestore(&logbuf_lock, flags);
-	return len;
+	return printed;
 }
 
 int printk(const char *fmt, ...)

@@ -302,8 +302,9 @@ class Config:
     def command(self):
         cmd = ["qemu-system-arm"] + BOARD_ARGS[self.machine] + [
             "-m", str(self.mem), "-display", "none", "-monitor", "none",
-            "-serial", "stdio", "-semihosting-config",
-            "enable=on,target=native", "-kernel", self.kernel or IMAGE]
+            "-serial", "stdio", "-kernel", self.kernel or IMAGE]
+        if self.name != "no-semihosting":
+            cmd += ["-semihosting-config", "enable=on,target=native"]
         if not self.kernel:
             cmd += ["-append", self.append()]
         if self.dtb:
@@ -354,6 +355,11 @@ def matrix():
         Config("unknown-suite", test=None, layout=False,
                extra_append="hikern.test=nosuch", exit_status=1,
                expect=[r"not ok 1 nosuch # no such suite"]),
+        # Without -semihosting the kernel cannot leave QEMU: it says so and
+        # halts instead of trapping on its own SVC.
+        Config("no-semihosting", test="none", layout=False,
+               until=r"reboot: System halted[^\n]*\n", timeout=60,
+               expect=[r"no semihosting to exit QEMU with status 0"]),
         # The ELF gets no DTB from QEMU: a clear error, defaults, no hang.
         Config("virt-elf-no-dtb", test=None, kernel=ELF, layout=False,
                expect=[r"Error: invalid boot information: no device tree",

@@ -89,7 +89,9 @@ __bad_svc:
 	.section ".stubs", "ax"
 	ldr	pc, .Lbad		@ reset
 	ldr	pc, .Lund		@ undefined instruction
-	ldr	pc, .Lbad		@ SVC: only semihosting, which QEMU takes
+	movs	pc, lr			@ SVC: only semihosting calls, which QEMU
+					@ takes; without -semihosting, return
+					@ (the caller then waits, no recursion)
 	ldr	pc, .Lpabt		@ prefetch abort
 	ldr	pc, .Ldabt		@ data abort
 	ldr	pc, .Lbad		@ address exception (unused on v7)

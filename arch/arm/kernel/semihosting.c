@@ -5,6 +5,7 @@
  */
 #include <asm/semihosting.h>
 #include <linux/compiler.h>
+#include <linux/printk.h>
 
 #define SYS_EXIT_EXTENDED 0x20
 #define ADP_Stopped_ApplicationExit 0x20026
@@ -17,7 +18,10 @@ void __noreturn semihosting_exit(int status)
 	register unsigned long r1 __asm__("r1") = (unsigned long)block;
 
 	__asm__ __volatile__("svc 0x123456" : "+r"(r0) : "r"(r1) : "memory");
-	/* Without -semihosting the SVC traps; nothing more to do but wait. */
+	/* Without -semihosting the SVC vector just returns: halt here. */
+	pr_emerg("reboot: System halted (no semihosting to exit QEMU with "
+		 "status %d)\n",
+		 status);
 	for (;;)
 		__asm__ __volatile__("wfi");
 }
