@@ -85,77 +85,98 @@ static inline void kunmap(struct page *page)
 /* ---- atomic maps (arch/arm/mm/highmem.c) ---- */
 
 /*
- * The depth of each CPU's stack of kmap_atomic slots (Linux's per-CPU
- * __kmap_atomic_idx). Slot `type` of CPU c is fixmap index FIX_KMAP_BEGIN
- * + type + KM_TYPE_NR * c. Interrupt handlers push above the interrupted
- * code and pop before returning, so the depth is back where the
- * interrupted code left it: an IRQ never disturbs a slot in use.
+ * Each CPU's stack of kmap_atomic slots (Linux's per-CPU
+ * __kmap_atomic_idx, kept as an address). Slot `type` of CPU c is fixmap
+ * index FIX_KMAP_BEGIN + type + KM_TYPE_NR * c; fixmap indices grow
+ * downward in address, so a push moves `top` one page down and a pop one
+ * page up, and the depth is (base - top) / PAGE_SIZE. Interrupt handlers
+ * push above the interrupted code and pop before returning, so `top` is
+ * back where the interrupted code left it: an IRQ never disturbs a slot
+ * in use.
+ *
+ * Keeping the top slot's address rather than a depth is what makes the
+ * inline fast path short: the address is what kmap_atomic returns and
+ * what the TLB invalidate takes, and all kmap slots share one PTE page,
+ * so the slot's PTE is pte_k + (top >> 10) (top is page aligned: its
+ * page number times sizeof(pte_t); pte_k folds in the PTE page and its
+ * first address, modulo 2^32). One ldm loads top, pte_k and pte_bias.
  */
-extern int __kmap_atomic_idx[NR_CPUS];
+struct kmap_atomic_cpu {
+	unsigned long top;   /* top slot's address; base when empty */
+	unsigned long pte_k; /* slot at address a: PTE at pte_k + (a >> 10) */
+	unsigned long pte_bias; /* for kmap_mk_pte(), same on every CPU */
+	unsigned long base;	/* one page above this CPU's slot 0 */
+};
+extern struct kmap_atomic_cpu kmap_atomic_cpu[NR_CPUS];
+
+/* FIXADDR_START in both layout profiles (kmap_atomic_init() checks). */
+#define KMAP_FIXADDR_START 0xffc00000UL
 
 /* Nesting deeper than KM_TYPE_NR: the "BUG:" report (debug build). */
 void kmap_atomic_idx_overflow(void);
 
-/* Take the next slot type of this CPU; -1 on overflow (debug build). */
-static inline int kmap_atomic_idx_push(void)
+static __always_inline pte_t *kmap_slot_pte(const struct kmap_atomic_cpu *k,
+					    unsigned long vaddr)
 {
-	int *depth = &__kmap_atomic_idx[smp_processor_id()];
-	int type = (*depth)++;
+	return (pte_t *)(k->pte_k + (vaddr >> (PAGE_SHIFT - 2)));
+}
+
+/*
+ * Take the next slot of this CPU and return its address; 0 on overflow
+ * (debug build, reported).
+ */
+static __always_inline unsigned long kmap_atomic_slot_push(void)
+{
+	struct kmap_atomic_cpu *k = &kmap_atomic_cpu[smp_processor_id()];
+	unsigned long top = k->top - PAGE_SIZE;
 
 #if CONFIG_DEBUG_HIGHMEM
 	WARN_ON_ONCE(in_irq() && !irqs_disabled());
-	if (unlikely(type >= KM_TYPE_NR)) {
-		(*depth)--;
+	if (unlikely(k->base - top > (unsigned long)KM_TYPE_NR << PAGE_SHIFT)) {
 		kmap_atomic_idx_overflow();
-		return -1;
+		return 0;
 	}
 #endif
-	return type;
+	k->top = top;
+	return top;
 }
 
 /* The slot type on top of this CPU's stack (-1 if empty). */
 static inline int kmap_atomic_idx(void)
 {
-	return __kmap_atomic_idx[smp_processor_id()] - 1;
+	const struct kmap_atomic_cpu *k = &kmap_atomic_cpu[smp_processor_id()];
+
+	return (int)((k->base - k->top) >> PAGE_SHIFT) - 1;
+}
+
+/* Take the next slot type of this CPU; -1 on overflow (debug build). */
+static inline int kmap_atomic_idx_push(void)
+{
+	if (!kmap_atomic_slot_push())
+		return -1;
+	return kmap_atomic_idx();
 }
 
 static inline void kmap_atomic_idx_pop(void)
 {
-	int *depth = &__kmap_atomic_idx[smp_processor_id()];
+	struct kmap_atomic_cpu *k = &kmap_atomic_cpu[smp_processor_id()];
 
 #if CONFIG_DEBUG_HIGHMEM
-	BUG_ON(*depth <= 0);
+	BUG_ON(k->top >= k->base);
 #endif
-	(*depth)--;
+	k->top += PAGE_SIZE;
 }
 
 /*
- * The kmap_atomic fast path is inline (a call with its APCS frame cost as
- * much as the work); arch/arm/mm/highmem.c sets up the data it uses and
- * holds the rest. Fixmap indices grow downward in address and all kmap
- * slots share one PTE page, so slot i's PTE is pte - i and its address
- * vaddr - i pages (x86's kmap_pte): no table walk, no look at the layout
- * profile. Kept together so one base register reaches all of it.
+ * Slot 0's (FIX_KMAP_BEGIN's) PTE and address, for the slow paths
+ * (kmap_atomic_to_page()) and the layout checks.
  */
 struct kmap_atomic_data {
-	pte_t *pte;		/* slot 0's (FIX_KMAP_BEGIN's) PTE */
-	unsigned long vaddr;	/* slot 0's address */
-	unsigned long vlast;	/* slot 0's last byte, for kmap_slot_of() */
-	unsigned long pte_bias; /* for kmap_mk_pte() */
+	pte_t *pte;	     /* slot 0's PTE */
+	unsigned long vaddr; /* slot 0's address */
+	unsigned long vlast; /* slot 0's last byte, for kmap_slot_of() */
 };
 extern struct kmap_atomic_data kmap_atomic_data;
-
-/*
- * Telling the compiler slot 0's address is page aligned lets the TLB
- * invalidate skip masking the slot address with PAGE_MASK.
- */
-static inline unsigned long kmap_slot_vaddr(int slot)
-{
-	unsigned long vaddr = (unsigned long)__builtin_assume_aligned(
-		(void *)kmap_atomic_data.vaddr, PAGE_SIZE);
-
-	return vaddr - ((unsigned long)slot << PAGE_SHIFT);
-}
 
 /*
  * The slot number of an address inside a kmap_atomic slot, or -1 for any
@@ -180,13 +201,13 @@ static inline int kmap_slot_of(unsigned long addr)
  * bits below PAGE_SHIFT, where the address has zeros) into pte_bias, and
  * arithmetic modulo 2^32 keeps the subtraction exact. Saves the loads of
  * mem_map, of PHYS_OFFSET and of kmap_prot that mk_pte() makes; pkmap
- * (mm/highmem.c) uses it too.
+ * (mm/highmem.c) uses it too. The bias is the same in every CPU's copy.
  */
 static inline pte_t kmap_mk_pte(const struct page *page)
 {
 #if defined(__arm__)
 	return (pte_t)((unsigned long)page * (PAGE_SIZE / sizeof(struct page)) -
-		       kmap_atomic_data.pte_bias);
+		       kmap_atomic_cpu[raw_smp_processor_id()].pte_bias);
 #else
 	/* Host test builds: no kmap_atomic_init(), no 32-byte struct page. */
 	return mk_pte(page, kmap_prot);
@@ -208,24 +229,22 @@ static inline pte_t kmap_mk_pte(const struct page *page)
  */
 static __always_inline void *kmap_atomic_install(pte_t pte)
 {
-	int type = kmap_atomic_idx_push();
+	unsigned long vaddr = kmap_atomic_slot_push();
 	pte_t *ptep;
-	int slot;
 
 #if CONFIG_DEBUG_HIGHMEM
-	if (unlikely(type < 0)) { /* overflow, reported: undo the caller's */
+	if (unlikely(!vaddr)) { /* overflow, reported: undo the caller's */
 		pagefault_and_preempt_enable();
 		return NULL;
 	}
 #endif
-	slot = type + KM_TYPE_NR * smp_processor_id();
-	ptep = kmap_atomic_data.pte - slot;
+	ptep = kmap_slot_pte(&kmap_atomic_cpu[smp_processor_id()], vaddr);
 #if CONFIG_DEBUG_HIGHMEM
 	BUG_ON(!pte_none(*ptep));
 #endif
 	set_pte_ext(ptep, pte);
 	arch_kmap_post_map();
-	return (void *)kmap_slot_vaddr(slot);
+	return (void *)vaddr;
 }
 
 /* Map a highmem page in this CPU's next slot (preemption already off). */
@@ -248,35 +267,43 @@ static __always_inline void *kmap_atomic_high_prot(struct page *page,
  */
 static __always_inline void kunmap_atomic_high(void *kvaddr)
 {
+	struct kmap_atomic_cpu *k = &kmap_atomic_cpu[smp_processor_id()];
 	unsigned long vaddr = (unsigned long)kvaddr, top;
-	int type, slot;
 
-	if (kmap_slot_of(vaddr) < 0) {
 #if CONFIG_DEBUG_HIGHMEM
+	if (kmap_slot_of(vaddr) < 0) {
 		WARN_ON(vaddr < PAGE_OFFSET ||
 			vaddr >= (unsigned long)high_memory);
-#endif
 		return;
 	}
-#if CONFIG_DEBUG_HIGHMEM
 	/* An empty stack would make the "top" the earlycon slot. */
 	if (WARN_ON(kmap_atomic_idx() < 0))
 		return;
+#else
+	/*
+	 * As Linux: any fixmap address is a kmap_atomic one, anything below
+	 * (lowmem, which kmap_atomic returns for lowmem pages) is ignored.
+	 * FIXADDR_START is 0xffc00000 in both layout profiles, so this is
+	 * one compare with a constant instead of a load of the slot range;
+	 * the debug build checks the address is exactly a slot.
+	 */
+	if (vaddr < KMAP_FIXADDR_START)
+		return;
 #endif
-	type = kmap_atomic_idx();
-	slot = type + KM_TYPE_NR * smp_processor_id();
-	top = kmap_slot_vaddr(slot);
+	/* Page aligned: the TLB invalidate need not mask it. */
+	top = (unsigned long)__builtin_assume_aligned((void *)k->top,
+						      PAGE_SIZE);
 #if CONFIG_DEBUG_HIGHMEM
 	WARN_ON((vaddr & PAGE_MASK) != top);
 #endif
-	pte_clear(&init_mm, top, kmap_atomic_data.pte - slot);
+	pte_clear(&init_mm, top, kmap_slot_pte(k, top));
 	local_flush_tlb_kernel_page(top);
 	/*
-	 * kmap_atomic_idx_pop() with the depth read above, which is still
+	 * kmap_atomic_idx_pop() with the top read above, which is still
 	 * right: an interrupt handler pops whatever it pushes. The pop
 	 * comes last, so a handler never gets the slot while it is mapped.
 	 */
-	__kmap_atomic_idx[smp_processor_id()] = type;
+	k->top = top + PAGE_SIZE;
 }
 
 void *kmap_atomic_pfn(unsigned long pfn);

@@ -4,7 +4,7 @@
  * reference).
  *
  * Each CPU owns KM_TYPE_NR consecutive fixmap slots, used as a stack
- * whose depth is __kmap_atomic_idx[cpu]: slot `type` of CPU c is fixmap
+ * whose top is kmap_atomic_cpu[cpu].top: slot `type` of CPU c is fixmap
  * index FIX_KMAP_BEGIN + type + KM_TYPE_NR * c. Why 16 x 4 (see also
  * asm/fixmap.h): KM_TYPE_NR = 16 is ARM's own kmap_types.h value, one
  * slot per nesting level, which covers process context plus the softirq,
@@ -36,17 +36,19 @@
 
 #define KMAP_SLOTS (KM_TYPE_NR * NR_CPUS)
 
-int __kmap_atomic_idx[NR_CPUS];
+struct kmap_atomic_cpu kmap_atomic_cpu[NR_CPUS];
 struct kmap_atomic_data kmap_atomic_data;
 
 /*
- * Fill in kmap_atomic_data for the inline fast path (linux/highmem.h).
+ * Fill in kmap_atomic_cpu[] for the inline fast path (linux/highmem.h)
+ * and kmap_atomic_data for the slow ones.
  * Called once mem_map exists (pte_bias depends on it) and before the
  * first kmap_atomic.
  */
 void __init kmap_atomic_init(void)
 {
 	struct kmap_atomic_data *d = &kmap_atomic_data;
+	unsigned long bias;
 
 	d->pte = fixmap_pte(FIX_KMAP_BEGIN);
 	d->vaddr = __fix_to_virt(FIX_KMAP_BEGIN);
@@ -56,9 +58,22 @@ void __init kmap_atomic_init(void)
 
 	BUILD_BUG_ON(PAGE_SIZE % sizeof(struct page));
 	BUG_ON(kmap_prot & PAGE_MASK);
-	d->pte_bias =
-		(unsigned long)mem_map * (PAGE_SIZE / sizeof(struct page)) -
-		(unsigned long)PFN_PHYS(ARCH_PFN_OFFSET) - kmap_prot;
+	bias = (unsigned long)mem_map * (PAGE_SIZE / sizeof(struct page)) -
+	       (unsigned long)PFN_PHYS(ARCH_PFN_OFFSET) - kmap_prot;
+	/* kunmap_atomic's production range check (linux/highmem.h). */
+	BUG_ON(FIXADDR_START != KMAP_FIXADDR_START);
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct kmap_atomic_cpu *k = &kmap_atomic_cpu[cpu];
+		unsigned long slot0 = d->vaddr - cpu * (KM_TYPE_NR * PAGE_SIZE);
+
+		k->base = k->top = slot0 + PAGE_SIZE;
+		k->pte_k = (unsigned long)(d->pte - cpu * KM_TYPE_NR) -
+			   (slot0 >> (PAGE_SHIFT - 2));
+		k->pte_bias = bias;
+		BUG_ON(kmap_slot_pte(k, slot0 - (KM_TYPE_NR - 1) * PAGE_SIZE) !=
+		       fixmap_pte(FIX_KMAP_BEGIN + cpu * KM_TYPE_NR +
+				  KM_TYPE_NR - 1));
+	}
 	BUG_ON(kmap_mk_pte(mem_map + max_mapnr - 1) !=
 	       mk_pte(mem_map + max_mapnr - 1, kmap_prot));
 }
