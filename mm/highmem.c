@@ -40,7 +40,7 @@ DECLARE_WAIT_QUEUE_HEAD(pkmap_map_wait);
  * page_address() may be reached from interrupt handlers, which must not
  * find the lock held by the code they interrupted.
  */
-static DEFINE_SPINLOCK(kmap_lock);
+DEFINE_SPINLOCK(kmap_lock); /* linux/highmem.h's inline kmap/kunmap take it */
 #define lock_kmap(flags) spin_lock_irqsave(&kmap_lock, flags)
 #define unlock_kmap(flags) spin_unlock_irqrestore(&kmap_lock, flags)
 
@@ -67,23 +67,8 @@ static DEFINE_SPINLOCK(kmap_lock);
  * a new page, which walks its whole chain to miss, stays cheap; the
  * table costs 2 KB of lowmem.
  */
-#define PA_HASH_ORDER 9
-
-struct page_address_map {
-	struct page *page;
-	void *virtual;
-	struct page_address_map *next, **pprev;
-};
-
 static struct page_address_map page_address_maps[LAST_PKMAP];
-static struct page_address_map *page_address_htable[1 << PA_HASH_ORDER];
-
-static struct page_address_map **page_slot(const struct page *page)
-{
-	unsigned long idx = (uintptr_t)page / sizeof(struct page);
-
-	return &page_address_htable[idx & ((1 << PA_HASH_ORDER) - 1)];
-}
+struct page_address_map *page_address_htable[1 << PA_HASH_ORDER];
 
 /* The entry of page in its chain, or NULL; kmap_lock held. */
 static struct page_address_map *find_pam(struct page_address_map **chain,
@@ -95,18 +80,6 @@ static struct page_address_map *find_pam(struct page_address_map **chain,
 		if (pam->page == page)
 			return pam;
 	return NULL;
-}
-
-/*
- * The pkmap slot of an entry, PKMAP_NR(pam->virtual): the window is
- * aligned to its own size (one PMD), so the slot is the address's page
- * number modulo LAST_PKMAP, one bit-field extract; and kmap_high loads
- * pam->virtual anyway to return it.
- */
-static unsigned int pam_nr(const struct page_address_map *pam)
-{
-	BUILD_BUG_ON(PKMAP_BASE % ((unsigned long)LAST_PKMAP << PAGE_SHIFT));
-	return ((unsigned long)pam->virtual >> PAGE_SHIFT) & LAST_PKMAP_MASK;
 }
 
 /* Record that page (hashing to chain) is mapped at slot nr; kmap_lock held. */
@@ -283,12 +256,22 @@ start:
  */
 void *kmap_high(struct page *page)
 {
-	struct page_address_map **chain = page_slot(page);
-	struct page_address_map *pam;
 	unsigned long flags;
-	void *vaddr = NULL;
 
 	lock_kmap(flags);
+	return kmap_high_locked(page, flags);
+}
+
+/*
+ * kmap_high() for a caller that already holds kmap_lock with flags (the
+ * inline kmap() after its fast path missed); releases the lock.
+ */
+void *kmap_high_locked(struct page *page, unsigned long flags)
+{
+	struct page_address_map **chain = page_slot(page);
+	struct page_address_map *pam;
+	void *vaddr = NULL;
+
 	pam = find_pam(chain, page);
 	if (!pam)
 		pam = map_new_virtual(chain, page, flags);

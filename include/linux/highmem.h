@@ -45,6 +45,8 @@
 
 /* Map a highmem page into the pkmap window; NULL only on exhaustion. */
 void *kmap_high(struct page *page);
+/* kmap_high() entered with kmap_lock held (flags), which it releases. */
+void *kmap_high_locked(struct page *page, unsigned long flags);
 /* Drop one kmap_high() use of page. */
 void kunmap_high(struct page *page);
 /* Unmap every pkmap slot without users now (one TLB flush). */
@@ -66,19 +68,101 @@ extern unsigned int last_pkmap_nr; /* last slot handed out */
 extern wait_queue_head_t pkmap_map_wait;
 extern unsigned long nr_pkmap_flushes; /* flush_all_zero_pkmaps TLB flushes */
 
-static inline void *kmap(struct page *page)
+/*
+ * The page -> pkmap address hash (mm/highmem.c explains it), here for
+ * the inline fast paths below. Guarded by kmap_lock.
+ */
+#define PA_HASH_ORDER 9
+
+struct page_address_map {
+	struct page *page;
+	void *virtual;
+	struct page_address_map *next, **pprev;
+};
+
+extern struct page_address_map *page_address_htable[1 << PA_HASH_ORDER];
+extern spinlock_t kmap_lock;
+
+/* The bucket of page: its mem_map index modulo the table size. */
+static __always_inline struct page_address_map **
+page_slot(const struct page *page)
 {
+	unsigned long idx = (uintptr_t)page / sizeof(struct page);
+
+	return &page_address_htable[idx & ((1 << PA_HASH_ORDER) - 1)];
+}
+
+/*
+ * The pkmap slot of an entry, PKMAP_NR(pam->virtual): the window is
+ * aligned to its own size (one PMD), so the slot is the address's page
+ * number modulo LAST_PKMAP, one bit-field extract; and kmap loads
+ * pam->virtual anyway to return it.
+ */
+static __always_inline unsigned int pam_nr(const struct page_address_map *pam)
+{
+	BUILD_BUG_ON(PKMAP_BASE % ((unsigned long)LAST_PKMAP << PAGE_SHIFT));
+	return ((unsigned long)pam->virtual >> PAGE_SHIFT) & LAST_PKMAP_MASK;
+}
+
+/*
+ * kmap() and kunmap() handle the common case inline: the page is already
+ * mapped and is the first entry of its bucket (buckets hold at most one
+ * entry on average). That is kmap_high()'s and kunmap_high()'s own work
+ * under the same lock, without their calls and APCS frames. A kmap that
+ * misses hands the held lock to kmap_high_locked(), which searches the
+ * whole chain and maps a new slot; a kunmap that misses, or finds no
+ * user to drop (unbalanced), drops the lock and lets kunmap_high() look
+ * again and report.
+ */
+static __always_inline void *kmap(struct page *page)
+{
+	struct page_address_map *pam;
+	unsigned long flags;
+
 	might_sleep();
 	if (!PageHighMem(page))
 		return lowmem_page_address(page);
-	return kmap_high(page);
+	spin_lock_irqsave(&kmap_lock, flags);
+	pam = *page_slot(page);
+	if (likely(pam && pam->page == page)) {
+		void *vaddr = pam->virtual;
+		int count = ++pkmap_count[pam_nr(pam)];
+
+#if CONFIG_DEBUG_HIGHMEM
+		BUG_ON(count < 2); /* hashed, so mapped: count >= 1 before */
+#endif
+		(void)count;
+		spin_unlock_irqrestore(&kmap_lock, flags);
+		return vaddr;
+	}
+	return kmap_high_locked(page, flags);
 }
 
-static inline void kunmap(struct page *page)
+static __always_inline void kunmap(struct page *page)
 {
+	struct page_address_map *pam;
+	unsigned long flags;
+
 	might_sleep();
 	if (!PageHighMem(page))
 		return;
+	spin_lock_irqsave(&kmap_lock, flags);
+	pam = *page_slot(page);
+	if (likely(pam && pam->page == page)) {
+		int *count = &pkmap_count[pam_nr(pam)];
+
+		if (likely(*count >= 2)) {
+			/* As kunmap_high(): the use leaving count 1 wakes. */
+			bool wake = --*count == 1 &&
+				    waitqueue_active(&pkmap_map_wait);
+
+			spin_unlock_irqrestore(&kmap_lock, flags);
+			if (unlikely(wake))
+				wake_up(&pkmap_map_wait);
+			return;
+		}
+	}
+	spin_unlock_irqrestore(&kmap_lock, flags);
 	kunmap_high(page);
 }
 
