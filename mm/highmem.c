@@ -88,7 +88,6 @@ static void set_page_address(struct page_address_map **chain, struct page *page,
 {
 	struct page_address_map *pam = &page_address_maps[nr];
 
-	BUG_ON(!PageHighMem(page));
 	pam->page = page;
 	pam->virtual = (void *)PKMAP_ADDR(nr);
 	pam->next = *chain;
@@ -144,8 +143,10 @@ static void flush_all_zero_pkmaps(void)
 		if (pkmap_count[i] != 1)
 			continue;
 		pkmap_count[i] = 0;
+#if CONFIG_DEBUG_HIGHMEM
 		/* count 1 means mapped: an empty PTE is corruption */
 		BUG_ON(pte_none(*ptep));
+#endif
 		clear_page_address(i);
 		pte_clear(&init_mm, PKMAP_ADDR(i), ptep);
 		need_flush = true;
@@ -200,19 +201,31 @@ static noinline void report_pkmap_exhausted(struct page *page)
 	dump_stack();
 }
 
+/* Take one more use of a mapped page's slot; kmap_lock held. */
+static inline void *pkmap_get(struct page_address_map *pam)
+{
+	int count = ++pkmap_count[pam_nr(pam)];
+
+	BUG_ON(count < 2); /* hashed means mapped: count was >= 1 */
+	return pam->virtual;
+}
+
 /*
  * Find a free slot for page and map it there; kmap_lock held. The cursor
  * pre-increments, so after boot the first kmap gets slot 1 and slot 0 is
  * first used just after the first wrap-around, whose flush may free
  * count-1 slots. `count` bounds the search to one full trip after the
  * last flush: if every slot has users, wait for a kunmap and start over.
- * Returns the slot's entry with count 1 (the caller adds its use), or
- * NULL if the window is full and nobody can free a slot. Kept out of
- * line: kmap_high's fast path (the page is mapped already) stays small.
+ * Returns the page's address with the caller's use taken (a new slot
+ * starts at count 2: mapped, plus that use), or NULL if the window is
+ * full and nobody can free a slot. Inlined into
+ * kmap_high_locked(), its only caller: the fast path for a page that is
+ * mapped already is inline in kmap(), so a new page is all that reaches
+ * kmap_high_locked() in the common case, and one call frame is saved.
  */
-static noinline struct page_address_map *
-map_new_virtual(struct page_address_map **chain, struct page *page,
-		unsigned long flags)
+static __always_inline void *map_new_virtual(struct page_address_map **chain,
+					     struct page *page,
+					     unsigned long flags)
 {
 	struct page_address_map *pam;
 	unsigned int count, nr;
@@ -236,16 +249,16 @@ start:
 		/* Somebody else may have mapped it while we slept. */
 		pam = find_pam(chain, page);
 		if (pam)
-			return pam;
+			return pkmap_get(pam);
 		goto start;
 	}
 	/* A count-0 slot has no TLB entry: no flush, just the barrier. */
 	set_pte_at(&init_mm, PKMAP_ADDR(nr), &pkmap_page_table[nr],
 		   kmap_mk_pte(page));
 	arch_kmap_post_map();
-	pkmap_count[nr] = 1;
+	pkmap_count[nr] = 2;
 	set_page_address(chain, page, nr);
-	return &page_address_maps[nr];
+	return (void *)PKMAP_ADDR(nr);
 }
 
 /*
@@ -258,6 +271,8 @@ void *kmap_high(struct page *page)
 {
 	unsigned long flags;
 
+	/* kmap() tests this inline before it reaches kmap_high_locked(). */
+	BUG_ON(!PageHighMem(page));
 	lock_kmap(flags);
 	return kmap_high_locked(page, flags);
 }
@@ -270,17 +285,13 @@ void *kmap_high_locked(struct page *page, unsigned long flags)
 {
 	struct page_address_map **chain = page_slot(page);
 	struct page_address_map *pam;
-	void *vaddr = NULL;
+	void *vaddr;
 
+#if CONFIG_DEBUG_HIGHMEM
+	BUG_ON(!PageHighMem(page));
+#endif
 	pam = find_pam(chain, page);
-	if (!pam)
-		pam = map_new_virtual(chain, page, flags);
-	if (likely(pam)) {
-		int count = ++pkmap_count[pam_nr(pam)];
-
-		BUG_ON(count < 2);
-		vaddr = pam->virtual;
-	}
+	vaddr = pam ? pkmap_get(pam) : map_new_virtual(chain, page, flags);
 	unlock_kmap(flags);
 	return vaddr;
 }
