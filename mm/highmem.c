@@ -67,7 +67,26 @@ DEFINE_SPINLOCK(kmap_lock); /* linux/highmem.h's inline kmap/kunmap take it */
  * a new page, which walks its whole chain to miss, stays cheap; the
  * table costs 2 KB of lowmem.
  */
-static struct page_address_map page_address_maps[LAST_PKMAP];
+/*
+ * Slot nr's entry always describes PKMAP_ADDR(nr), so `virtual` is set
+ * here, at build time, and never written again: set_page_address() only
+ * links the entry in. PAM_INIT_512 expands to the 512 initialisers.
+ */
+#define PAM_INIT_1(n) [n] = { .virtual = (void *)PKMAP_ADDR(n) }
+#define PAM_INIT_2(n) PAM_INIT_1(n), PAM_INIT_1((n) + 1)
+#define PAM_INIT_8(n)                                            \
+	PAM_INIT_2(n), PAM_INIT_2((n) + 2), PAM_INIT_2((n) + 4), \
+		PAM_INIT_2((n) + 6)
+#define PAM_INIT_32(n)                                            \
+	PAM_INIT_8(n), PAM_INIT_8((n) + 8), PAM_INIT_8((n) + 16), \
+		PAM_INIT_8((n) + 24)
+#define PAM_INIT_128(n)                                               \
+	PAM_INIT_32(n), PAM_INIT_32((n) + 32), PAM_INIT_32((n) + 64), \
+		PAM_INIT_32((n) + 96)
+#define PAM_INIT_512 \
+	PAM_INIT_128(0), PAM_INIT_128(128), PAM_INIT_128(256), PAM_INIT_128(384)
+
+static struct page_address_map page_address_maps[LAST_PKMAP] = { PAM_INIT_512 };
 struct page_address_map *page_address_htable[1 << PA_HASH_ORDER];
 
 /* The entry of page in its chain, or NULL; kmap_lock held. */
@@ -88,8 +107,8 @@ static void set_page_address(struct page_address_map **chain, struct page *page,
 {
 	struct page_address_map *pam = &page_address_maps[nr];
 
-	pam->page = page;
-	pam->virtual = (void *)PKMAP_ADDR(nr);
+	BUILD_BUG_ON(LAST_PKMAP != 512); /* PAM_INIT_512 */
+	pam->page = page; /* pam->virtual is PKMAP_ADDR(nr) from the start */
 	pam->next = *chain;
 	if (pam->next)
 		pam->next->pprev = &pam->next;
@@ -258,7 +277,7 @@ start:
 	arch_kmap_post_map();
 	pkmap_count[nr] = 2;
 	set_page_address(chain, page, nr);
-	return (void *)PKMAP_ADDR(nr);
+	return page_address_maps[nr].virtual; /* one load: PKMAP_ADDR(nr) */
 }
 
 /*
