@@ -29,6 +29,9 @@
 #include <linux/spinlock.h>
 #include <linux/wait.h>
 
+/* pam_nr() (linux/highmem.h) relies on the window being size-aligned. */
+BUILD_BUG_ON(PKMAP_BASE % ((unsigned long)LAST_PKMAP << PAGE_SHIFT));
+
 int pkmap_count[LAST_PKMAP];
 unsigned int last_pkmap_nr;
 unsigned long nr_pkmap_flushes;
