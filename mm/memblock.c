@@ -396,13 +396,11 @@ void __init memmap_init_reserved_pages(void)
 /*
  * Free pfns [start, end) of one zone in the largest naturally aligned
  * blocks: 2 GB of RAM is 512 calls at order 10, not 524288 at order 0.
- * Every struct page of the range is initialised first, because merging
- * a block looks at its buddy, which may be the next block.
+ * The struct pages must already be initialised (free_memory_core).
  */
 static void __init __free_pages_memory(struct zone *zone, unsigned long start,
 				       unsigned long end)
 {
-	memmap_init_free(zone, start, end);
 	while (start < end) {
 		unsigned int order = MAX_ORDER - 1;
 
@@ -415,13 +413,26 @@ static void __init __free_pages_memory(struct zone *zone, unsigned long start,
 	}
 }
 
-/* A buddy block never spans two zones: free each zone's part apart. */
+/*
+ * A buddy block never spans two zones: free each zone's part apart. Every
+ * struct page of the range, in all its zones, is initialised before the
+ * first free, because merging a block looks at its buddy, which may be
+ * the next block or the first pages of the next zone.
+ */
 static unsigned long __init free_memory_core(unsigned long start_pfn,
 					     unsigned long end_pfn)
 {
 	unsigned long count = 0;
 	struct zone *zone;
 
+	for_each_zone(zone)
+	{
+		unsigned long s = max(start_pfn, zone->zone_start_pfn);
+		unsigned long e = min(end_pfn, zone_end_pfn(zone));
+
+		if (s < e)
+			memmap_init_free(zone, s, e);
+	}
 	for_each_zone(zone)
 	{
 		unsigned long s = max(start_pfn, zone->zone_start_pfn);

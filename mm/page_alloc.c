@@ -449,17 +449,21 @@ static inline bool page_expected_state(const struct page *page, int refcount,
 	       page->_mapcount == -1 && !page->mapping;
 }
 
-/* Linux's reasons, in its order; NULL if none applies. */
+/*
+ * Linux's reasons; NULL if none applies. Linux's free_pages_check_bad
+ * tests mapcount, mapping, _refcount, flags in turn and the last match
+ * wins, so the tests run here in the reverse order and the first wins.
+ */
 static const char *page_bad_reason(const struct page *page, int refcount)
 {
-	if (page->_mapcount != -1)
-		return "nonzero mapcount";
-	if (page->mapping)
-		return "non-NULL mapping";
-	if (page->_refcount != refcount)
-		return "nonzero _refcount";
 	if (page->flags & PAGE_FLAGS_CHECK_AT_FREE)
 		return "PAGE_FLAGS_CHECK_AT_FREE flag(s) set";
+	if (page->_refcount != refcount)
+		return "nonzero _refcount";
+	if (page->mapping)
+		return "non-NULL mapping";
+	if (page->_mapcount != -1)
+		return "nonzero mapcount";
 	return NULL;
 }
 
@@ -662,7 +666,10 @@ void free_pages(unsigned long addr, unsigned int order)
 {
 	if (!addr)
 		return;
-	if (WARN_ON(!pfn_valid(virt_to_pfn((void *)addr))))
+	/* Only the linear map has a __pa(): a vmalloc or pkmap address would
+	 * name some unrelated page. */
+	if (WARN_ON(addr < PAGE_OFFSET || addr >= (unsigned long)high_memory ||
+		    !pfn_valid(virt_to_pfn((void *)addr))))
 		return;
 	__free_pages(virt_to_page((void *)addr), order);
 }

@@ -237,6 +237,12 @@ static int vmap_range(unsigned long addr, unsigned long end,
 			   pages ? mk_pte(pages[i], prot) :
 				   pfn_pte((phys >> PAGE_SHIFT) + i, prot));
 	}
+	/*
+	 * The new entries must reach the table walker before the caller's
+	 * first access (Linux's flush_cache_vmap does the same): the slots
+	 * had no TLB entries, so no invalidate is needed.
+	 */
+	__asm__ __volatile__("dsb\n\tisb" : : : "memory");
 	return 0;
 }
 

@@ -143,6 +143,8 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 		local_flush_tlb_all();
 		return;
 	}
+	/* The PTE writes must be visible to the walker before the TLBIs. */
+	__asm__ __volatile__("dsb" : : : "memory");
 	for (start &= PAGE_MASK; start < end; start += PAGE_SIZE)
 		__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 3"
 				     :
