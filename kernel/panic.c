@@ -5,6 +5,7 @@
  * run never hangs on a dead kernel.
  */
 #include <asm/semihosting.h>
+#include <asm/thread_info.h>
 #include <linux/bug.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
@@ -30,22 +31,27 @@ void __noreturn panic(const char *fmt, ...)
 }
 
 /*
- * BUG(): Linux raises an undefined instruction and oopses from the trap;
- * we print the same header and take the same oops path via panic.
+ * BUG(): as Linux on ARM, print where, then execute BUG_INSTR (a
+ * permanently undefined instruction); do_undefinstr() recognises it and
+ * oopses with the registers of this point: "Internal error: Oops - BUG".
  */
 void __noreturn __bug(const char *file, int line, const char *func)
 {
+	(void)func;
 	pr_crit("------------[ cut here ]------------\n");
 	pr_crit("kernel BUG at %s:%d!\n", file, line);
-	pr_crit("Internal error: BUG in %s()\n", func);
-	panic("BUG at %s:%d", file, line);
+	__asm__ __volatile__(".inst " __stringify(BUG_INSTR_VALUE));
+	panic("BUG at %s:%d", file, line); /* not reached */
 }
 
 void __warn(const char *file, int line, const char *func, const char *cond)
 {
 	pr_warn("------------[ cut here ]------------\n");
 	pr_warn("WARNING: CPU: 0 PID: 0 at %s:%d %s()\n", file, line, func);
-	pr_warn("condition: %s\n", cond);
+	(void)cond;
+	pr_warn("Modules linked in:\n");
+	pr_warn("CPU: 0 PID: 0 Comm: %s Not tainted\n",
+		current_thread_info()->comm);
 	dump_stack();
 	pr_warn("---[ end trace 0000000000000000 ]---\n");
 }

@@ -12,6 +12,7 @@
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched/clock.h>
 #include <linux/spinlock.h>
@@ -81,6 +82,13 @@ int vprintk(const char *fmt, va_list args)
 	int level, len, printed;
 	bool cont;
 
+	/*
+	 * An oops may come from inside printk itself (a fault while the lock
+	 * is held): then the lock is broken open rather than deadlocking or
+	 * recursing, as Linux's bust_spinlocks/zap_locks do.
+	 */
+	if (unlikely(oops_in_progress))
+		spin_lock_init(&logbuf_lock);
 	spin_lock_irqsave(&logbuf_lock, flags);
 	len = vsnprintf(text, sizeof(text), fmt, args);
 	if (len >= (int)sizeof(text))

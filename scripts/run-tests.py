@@ -87,7 +87,7 @@ def expected_layout(profile, base, ram, vmalloc=None, dtb_reserved=False):
     vend = p["vmalloc_end"]
     warnings = []
     size = memparse(vmalloc) if vmalloc is not None else None
-    if not size:
+    if size is None:  # not given, or not a size: the default
         vmalloc_min = vend - 240 * MB - VMALLOC_OFFSET
     else:
         if size < 16 * MB:
@@ -215,8 +215,19 @@ def check_layout(cfg, log, syms):
         problems.append("available %dK + reserved %dK != %dK" % (avail, reserved, total))
     if high != highmem_k:
         problems.append("highmem %dK, expected %dK" % (high, highmem_k))
-    if code != (syms["_etext"] - syms["_stext"]) >> 10:
-        problems.append("kernel code %dK does not match the ELF" % code)
+    sizes = {"kernel code": (code, "_stext", "_etext"),
+             "rwdata": (int(m.group(4)), "_sdata", "_edata"),
+             "rodata": (int(m.group(5)), "__start_rodata", "__end_rodata"),
+             "init": (int(m.group(6)), "__init_begin", "__init_end"),
+             "bss": (int(m.group(7)), "__bss_start", "__bss_stop")}
+    for what, (got, a, b) in sizes.items():
+        if got != (syms[b] - syms[a]) >> 10:
+            problems.append("%s %dK does not match the ELF" % (what, got))
+    # Reserved: at least mem_map (32 bytes a page) and the image; at most
+    # that plus QEMU's 1 MiB DTB and 1 MiB of page tables and vectors.
+    floor = (total_k // 4) * 32 // 1024 + ((syms["_end"] - syms["_text"]) >> 10)
+    if not floor <= reserved <= floor + 2048:
+        problems.append("reserved %dK outside [%dK, %dK]" % (reserved, floor, floor + 2048))
     if (cma is not None) != (cfg.profile == "v5"):
         problems.append("cma-reserved field %s for profile %s" %
                         ("present" if cma else "absent", cfg.profile))
@@ -334,6 +345,12 @@ def matrix():
         Config("vmalloc-128M", test="none", vmalloc="128M"),
         Config("vmalloc-400M-v5", test="none", vmalloc="400M", profile="v5"),
         Config("vmalloc-small", test="none", vmalloc="4M"),
+        Config("vmalloc-zero", test="none", vmalloc="0"),
+        # mem= that is not a whole number of megabytes: the lowmem tail
+        # is mapped with pages and every suite still passes.
+        Config("mem-300500K", mem=1024, extra_append="mem=300500K",
+               layout=False, expect=[r"Memory: \d+K/300500K available",
+                                     r"lowmem  : 0xc0000000 - 0xd2575000"]),
         Config("vmalloc-huge", test="none", vmalloc="2G"),
         Config("vmalloc-huge-v5", test="none", vmalloc="1G", profile="v5"),
         Config("vmalloc-garbage", test="none", vmalloc="lots",
@@ -396,7 +413,9 @@ def matrix():
     c.append(Config("lkdtm-BUG", test="none", layout=False, exit_status=3,
                     extra_append="lkdtm=BUG",
                     expect=[r"kernel BUG at kernel/lkdtm.c:\d+!",
-                            r"Kernel panic - not syncing: BUG at kernel/lkdtm.c"]))
+                            r"Internal error: Oops - BUG: 0 \[#1\] ARM",
+                            r"PC is at __bug\+", r"\(lkdtm_BUG\) from",
+                            r"Kernel panic - not syncing: Fatal exception"]))
     c.append(Config("lkdtm-WARNING", test="none", layout=False,
                     extra_append="lkdtm=WARNING",
                     expect=[r"WARNING: CPU: 0 PID: 0 at kernel/lkdtm.c:\d+ lkdtm_WARNING\(\)",

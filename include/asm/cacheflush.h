@@ -4,7 +4,7 @@
 
 /* Make freshly written instructions in [start, end) visible to fetch. */
 void flush_icache_range(unsigned long start, unsigned long end);
-/* Clean [start, start+size) to the point of coherency. */
+/* Clean and invalidate [start, start+size) to the point of coherency. */
 void __cpuc_flush_dcache_area(void *addr, unsigned long size);
 
 #endif /* _ASM_CACHEFLUSH_H */

@@ -21,8 +21,8 @@ void mem_init(void);
  * *size is how far the same answer holds (a section or a page).
  */
 int kernel_mapping_prot(unsigned long va, unsigned long *size);
-/* First writable+executable kernel address, 0 if none (DEBUG_WX). */
-unsigned long find_wx_mapping(void);
+/* True if some kernel mapping is writable+executable; *va is the first. */
+bool find_wx_mapping(unsigned long *va);
 void ptdump_check_wx(void);
 
 /* Set once the buddy allocator owns memory (page tables come from it). */

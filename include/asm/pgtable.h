@@ -109,8 +109,9 @@ static inline bool pte_none(pte_t pte)
 
 /*
  * Store a PTE. The table walker may not snoop the D-cache on every v7
- * core, so the entry is cleaned to the point of unification (one line op,
- * as Linux's cpu_v7_set_pte_ext does on UP).
+ * core, so the entry is cleaned to the point of unification (one line op;
+ * Linux's cpu_v7_set_pte_ext cleans to the point of coherency on UP,
+ * which is stronger than the walker needs).
  */
 static inline void set_pte_ext(pte_t *ptep, pte_t pte)
 {

@@ -9,6 +9,11 @@
 
 #include <linux/compiler.h>
 
+/* Linux's ARM BUG_INSTR: a permanently undefined instruction. */
+#define BUG_INSTR_VALUE 0xe7f001f2
+#define __stringify_1(x) #x
+#define __stringify(x) __stringify_1(x)
+
 void __noreturn __bug(const char *file, int line, const char *func);
 void __warn(const char *file, int line, const char *func, const char *cond);
 

@@ -96,8 +96,9 @@ static inline bool PageSlab(const struct page *page)
 }
 
 /*
- * Reference counts are plain ints: the kernel is uniprocessor and the
- * allocator changes them only with the zone lock held (IRQs off).
+ * Reference counts are plain ints: the kernel is uniprocessor and a page
+ * has one owner at a time (the order-0 fast paths update a page they own
+ * with IRQs on); the SMP issue makes them atomic.
  */
 static inline int page_count(const struct page *page)
 {

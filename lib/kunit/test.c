@@ -13,6 +13,7 @@
 #include <kunit/test.h>
 #include <linux/cmdline.h>
 #include <linux/init.h>
+#include <linux/irq.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/start_kernel.h>
@@ -85,7 +86,12 @@ static void kunit_fault_resume(void)
 bool kunit_fault_catch(struct pt_regs *regs, unsigned long addr,
 		       unsigned long fsr, enum kunit_fault_kind kind)
 {
-	if (!fault_ctx.armed)
+	/*
+	 * Only the test's own context may be resumed: a fault in an interrupt
+	 * handler (the tick) is a real oops, and longjmp-ing out of it would
+	 * skip the GIC end-of-interrupt and leave in_irq() set.
+	 */
+	if (!fault_ctx.armed || in_irq())
 		return false;
 	fault_ctx.armed = false;
 	fault_ctx.out->far = addr;

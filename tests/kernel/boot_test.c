@@ -15,6 +15,7 @@
 #include <kunit/fault.h>
 #include <kunit/test.h>
 #include <linux/kernel.h>
+#include <linux/memblock.h>
 #include <linux/jiffies.h>
 #include <linux/spinlock.h>
 
@@ -117,7 +118,9 @@ static void nothing_mapped_below_modules(struct kunit *test)
 
 static void no_wx_mappings(struct kunit *test)
 {
-	KUNIT_EXPECT_EQ(test, find_wx_mapping(), 0);
+	unsigned long wx;
+
+	KUNIT_EXPECT_FALSE(test, find_wx_mapping(&wx));
 	/* And the checker can see one: .text is X, data is W. */
 	unsigned long size;
 
@@ -143,23 +146,63 @@ static void high_vectors(struct kunit *test)
 						   (void *)VECTORS_BASE, NULL));
 }
 
+/*
+ * The MMU's own answer for va (ATS1CPR, then PAR): a translation done by
+ * the hardware walker, independent of the kernel's __pa() arithmetic.
+ */
+static bool hw_translate(unsigned long va, phys_addr_t *pa)
+{
+	u32 par;
+
+	__asm__ __volatile__("mcr p15, 0, %1, c7, c8, 0\n\tisb\n\t"
+			     "mrc p15, 0, %0, c7, c4, 0"
+			     : "=r"(par)
+			     : "r"(va));
+	if (par & 1)
+		return false; /* PAR.F: the walk faulted */
+	*pa = (par & PAGE_MASK) | (va & ~PAGE_MASK);
+	return true;
+}
+
+static void write_restore_word(void *p)
+{
+	volatile u32 *w = p;
+	u32 old = *w;
+
+	*w = ~old;
+	*w = old;
+}
+
 static void linear_map(struct kunit *test)
 {
 	extern pgd_t swapper_pg_dir[];
+	unsigned long probes[] = {
+		(unsigned long)_stext,
+		(unsigned long)data_code,
+		(unsigned long)swapper_pg_dir,
+		PAGE_OFFSET,
+		(unsigned long)high_memory - 4,
+		PAGE_OFFSET + ((unsigned long)high_memory - PAGE_OFFSET) / 2,
+	};
+	unsigned long flags;
+	phys_addr_t pa = 0;
 	u32 ttbr0;
 
+	/* RAM starts where the device tree / ATAGS said, not just anywhere. */
+	KUNIT_EXPECT_EQ(test, PHYS_OFFSET, memblock_start_of_DRAM());
+	for (unsigned int i = 0; i < ARRAY_SIZE(probes); i++) {
+		KUNIT_EXPECT_TRUE(test, hw_translate(probes[i], &pa));
+		KUNIT_EXPECT_EQ(test, pa, __pa(probes[i]));
+	}
+	KUNIT_EXPECT_FALSE(test, hw_translate((unsigned long)high_memory, &pa));
 	__asm__("mrc p15, 0, %0, c2, c0, 0" : "=r"(ttbr0));
-	KUNIT_EXPECT_EQ(test, __pv_offset, PHYS_OFFSET - PAGE_OFFSET);
-	KUNIT_EXPECT_EQ(test, __pa(_text), PHYS_OFFSET + TEXT_OFFSET);
-	KUNIT_EXPECT_EQ(test, (unsigned long)swapper_pg_dir,
-			PAGE_OFFSET + TEXT_OFFSET - 0x4000);
 	KUNIT_EXPECT_EQ(test, ttbr0 & ~0x3fffUL, __pa(swapper_pg_dir));
-	KUNIT_EXPECT_EQ(test, (unsigned long)__va(__pa(data_code)),
-			(unsigned long)data_code);
-	/* The last byte of lowmem is mapped and writable; the hole is not. */
-	KUNIT_EXPECT_FALSE(
-		test,
-		kunit_expect_fault(read_word, (char *)high_memory - 4, NULL));
+	/* The last word of lowmem is mapped and writable; the hole is not. */
+	local_irq_save(flags);
+	KUNIT_EXPECT_FALSE(test,
+			   kunit_expect_fault(write_restore_word,
+					      (char *)high_memory - 4, NULL));
+	local_irq_restore(flags);
 	KUNIT_EXPECT_TRUE(test,
 			  kunit_expect_fault(read_word, high_memory, NULL));
 }

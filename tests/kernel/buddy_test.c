@@ -318,10 +318,14 @@ static void buddy_gfp_zero(struct kunit *test)
 	void *p;
 
 	KUNIT_ASSERT_TRUE(test, addr != 0);
+	unsigned long dirty = addr;
+
 	fill((void *)addr, PAGE_SIZE << 2);
 	free_pages(addr, 2);
 	addr = __get_free_pages(GFP_KERNEL | __GFP_ZERO, 2);
 	KUNIT_ASSERT_TRUE(test, addr != 0);
+	/* The dirtied block came back: the zeroes are __GFP_ZERO's work. */
+	KUNIT_EXPECT_EQ(test, addr, dirty);
 	KUNIT_EXPECT_TRUE(test, page_is_zero((void *)addr, PAGE_SIZE << 2));
 	free_pages(addr, 2);
 

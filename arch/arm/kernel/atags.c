@@ -167,9 +167,8 @@ int parse_atags(const void *tags, size_t max_size, struct boot_info *bi)
 		left -= words * sizeof(u32);
 	}
 	if (n == ATAG_MAX_TAGS) {
-		boot_info_error(
-			bi, "ATAGS: more than %d tags, list ignored from there",
-			ATAG_MAX_TAGS);
+		boot_info_error(bi, "ATAGS: more than %d tags, list rejected",
+				ATAG_MAX_TAGS);
 		return -1;
 	}
 	if (!bi->nr_banks) {

@@ -17,7 +17,11 @@ void __noreturn semihosting_exit(int status)
 	register unsigned long r0 __asm__("r0") = SYS_EXIT_EXTENDED;
 	register unsigned long r1 __asm__("r1") = (unsigned long)block;
 
-	__asm__ __volatile__("svc 0x123456" : "+r"(r0) : "r"(r1) : "memory");
+	/* Taken as an SVC exception (no -semihosting), it clobbers lr_svc. */
+	__asm__ __volatile__("svc 0x123456"
+			     : "+r"(r0)
+			     : "r"(r1)
+			     : "memory", "lr", "cc");
 	/* Without -semihosting the SVC vector just returns: halt here. */
 	pr_emerg("reboot: System halted (no semihosting to exit QEMU with "
 		 "status %d)\n",

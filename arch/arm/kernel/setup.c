@@ -83,9 +83,24 @@ static void __init setup_machine_defaults(struct boot_info *bi)
 	if (!mdesc && PHYS_OFFSET == 0x40000000)
 		mdesc = &virt_defaults;
 	if (mdesc) {
-		machine_fill_devices(mdesc, bi);
+		struct boot_info board = { 0 };
+
+		/* Keep what the DTB said; take only what it lacked. */
+		machine_fill_devices(mdesc, &board);
+		if (!bi->uart_base)
+			bi->uart_base = board.uart_base;
+		if (!bi->gic_dist_base || !bi->gic_cpu_base) {
+			bi->gic_dist_base = board.gic_dist_base;
+			bi->gic_cpu_base = board.gic_cpu_base;
+		}
+		if (!bi->twd_or_gt_base)
+			bi->twd_or_gt_base = board.twd_or_gt_base;
+		if (!bi->has_arch_timer) {
+			bi->has_arch_timer = board.has_arch_timer;
+			bi->arch_timer_virt_ppi = board.arch_timer_virt_ppi;
+		}
 		if (!bi->model)
-			bi->model = mdesc->name;
+			bi->model = board.model;
 	}
 	if (!bi->nr_banks) {
 		bi->bank[0].start = PHYS_OFFSET;

@@ -9,6 +9,7 @@
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
 #include <kunit/fault.h>
+#include <linux/bug.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
@@ -16,7 +17,7 @@
 static const char *const processor_modes[] = {
 	[0x10] = "USER_32", [0x11] = "FIQ_32", [0x12] = "IRQ_32",
 	[0x13] = "SVC_32",  [0x16] = "MON_32", [0x17] = "ABT_32",
-	[0x1a] = "HYP_32",  [0x1b] = "UND_32", [0x1f] = "SYSTEM_32",
+	[0x1a] = "HYP_32",  [0x1b] = "UND_32", [0x1f] = "SYS_32",
 };
 
 static bool on_stack(unsigned long fp)
@@ -75,7 +76,7 @@ void show_regs(struct pt_regs *regs)
 		 regs->uregs[3], regs->uregs[2], regs->uregs[1],
 		 regs->uregs[0]);
 	pr_emerg("Flags: %c%c%c%c  IRQs o%s  FIQs o%s  Mode %s  ISA %s  "
-		 "Segment none\n",
+		 "Segment kernel\n",
 		 flags & (1UL << 31) ? 'N' : 'n', flags & (1 << 30) ? 'Z' : 'z',
 		 flags & (1 << 29) ? 'C' : 'c', flags & (1 << 28) ? 'V' : 'v',
 		 flags & PSR_I_BIT ? "ff" : "n", flags & PSR_F_BIT ? "ff" : "n",
@@ -101,10 +102,11 @@ void __noreturn die(const char *str, struct pt_regs *regs, unsigned long err)
 
 void do_undefinstr(struct pt_regs *regs)
 {
+	/* BUG() is never an expected fault: it always oopses. */
+	if (*(u32 *)regs->ARM_pc == BUG_INSTR_VALUE)
+		die("Oops - BUG", regs, 0);
 	if (kunit_fault_catch(regs, regs->ARM_pc, 0, KUNIT_FAULT_UNDEF))
 		return;
-	pr_emerg("Internal error: undefined instruction %08lx at %08lx\n",
-		 *(unsigned long *)regs->ARM_pc, regs->ARM_pc);
 	die("Oops - undefined instruction", regs, 0);
 }
 

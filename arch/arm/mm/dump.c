@@ -9,8 +9,13 @@
 #include <linux/kernel.h>
 #include <linux/printk.h>
 
-/* Calls fn for each mapped page or section; stops when fn returns true. */
-static unsigned long walk(bool (*fn)(unsigned long va, unsigned int prot))
+/*
+ * Calls fn for each mapped page or section; stops at the first for which
+ * fn returns true and stores its address in *found (VA 0 included: a
+ * stray low mapping is exactly what the W+X check must see).
+ */
+static bool walk(bool (*fn)(unsigned long va, unsigned int prot),
+		 unsigned long *found)
 {
 	unsigned long va = 0;
 
@@ -18,11 +23,13 @@ static unsigned long walk(bool (*fn)(unsigned long va, unsigned int prot))
 		unsigned long size;
 		int prot = kernel_mapping_prot(va, &size);
 
-		if (prot >= 0 && fn(va, (unsigned int)prot))
-			return va;
+		if (prot >= 0 && fn(va, (unsigned int)prot)) {
+			*found = va;
+			return true;
+		}
 		va += size;
 	} while (va);
-	return 0;
+	return false;
 }
 
 static bool is_wx(unsigned long va, unsigned int prot)
@@ -31,16 +38,16 @@ static bool is_wx(unsigned long va, unsigned int prot)
 	return (prot & KPROT_WRITE) && (prot & KPROT_EXEC);
 }
 
-unsigned long find_wx_mapping(void)
+bool find_wx_mapping(unsigned long *va)
 {
-	return walk(is_wx);
+	return walk(is_wx, va);
 }
 
 void ptdump_check_wx(void)
 {
-	unsigned long va = find_wx_mapping();
+	unsigned long va;
 
-	if (va)
+	if (find_wx_mapping(&va))
 		pr_warn("arm/mm: Found insecure W+X mapping at address %08lx\n",
 			va);
 	else

@@ -14,28 +14,29 @@
 #include <linux/panic.h>
 #include <linux/printk.h>
 
-/* Short-descriptor FS[4:0] = FSR[10]:FSR[3:0], ARM ARM B3.13.3. */
+/*
+ * Short-descriptor FS[4:0] = FSR[10]:FSR[3:0], named as Linux's
+ * arch/arm/mm/fsr-2level.c names them (codes Linux has no name for are
+ * "unknown N", as there).
+ */
 static const char *const fsr_names[32] = {
 	[0x01] = "alignment exception",
-	[0x02] = "debug event",
-	[0x03] = "section access flag fault",
-	[0x04] = "I-cache maintenance fault",
+	[0x02] = "terminal exception",
+	[0x03] = "alignment exception",
+	[0x04] = "external abort on linefetch",
 	[0x05] = "section translation fault",
-	[0x06] = "page access flag fault",
+	[0x06] = "external abort on linefetch",
 	[0x07] = "page translation fault",
 	[0x08] = "external abort on non-linefetch",
 	[0x09] = "section domain fault",
+	[0x0a] = "external abort on non-linefetch",
 	[0x0b] = "page domain fault",
 	[0x0c] = "external abort on translation",
 	[0x0d] = "section permission fault",
 	[0x0e] = "external abort on translation",
 	[0x0f] = "page permission fault",
-	[0x10] = "TLB conflict abort",
-	[0x16] = "asynchronous external abort",
-	[0x18] = "asynchronous parity error",
-	[0x19] = "synchronous parity error",
-	[0x1c] = "parity error on translation",
-	[0x1e] = "parity error on translation",
+	[0x16] = "imprecise external abort",
+	[0x18] = "dcache parity error",
 };
 
 static unsigned int fsr_fs(unsigned long fsr)
@@ -45,9 +46,13 @@ static unsigned int fsr_fs(unsigned long fsr)
 
 const char *fsr_name(unsigned long fsr)
 {
-	const char *name = fsr_names[fsr_fs(fsr)];
+	static char unknown[16];
+	unsigned int fs = fsr_fs(fsr);
 
-	return name ? name : "unknown fault";
+	if (fsr_names[fs])
+		return fsr_names[fs];
+	snprintf(unknown, sizeof(unknown), "unknown %u", fs);
+	return unknown;
 }
 
 /* Linux's show_pte: the L1 and L2 entries the walker saw for addr. */
@@ -68,6 +73,7 @@ static void show_pte(unsigned long addr)
 static void __noreturn __do_kernel_fault(unsigned long addr, unsigned long fsr,
 					 struct pt_regs *regs, bool prefetch)
 {
+	oops_in_progress++; /* bust_spinlocks(1): printk must not block */
 	pr_alert("8<--- cut here ---\n");
 	pr_alert("Unable to handle kernel %s at virtual address %08lx\n",
 		 addr < PAGE_SIZE ? "NULL pointer dereference" :

@@ -41,9 +41,9 @@ unsigned long vmalloc_min;
 phys_addr_t arm_lowmem_limit;
 void *high_memory;
 
-/* vmalloc= as given (0: not given); applied once the profile is known. */
+/* vmalloc= as given; applied once the profile is known. */
 static unsigned long vmalloc_request;
-static bool vmalloc_request_bad;
+static bool vmalloc_request_given;
 
 int layout_select(const char *name)
 {
@@ -72,12 +72,12 @@ static int __init early_vmalloc(char *arg)
 	unsigned long long size = memparse(arg, &end);
 
 	if (end == arg || *end) {
-		vmalloc_request_bad = true;
+		vmalloc_request_given = false;
 		pr_warn("vmalloc=%s: not a size, using the default\n", arg);
 		return 0;
 	}
 	vmalloc_request = size > ~0UL ? ~0UL : (unsigned long)size;
-	vmalloc_request_bad = false;
+	vmalloc_request_given = true;
 	return 0;
 }
 early_param("vmalloc", early_vmalloc);
@@ -88,7 +88,7 @@ static void __init vmalloc_setup(void)
 	unsigned long reserve = vmalloc_request;
 	unsigned long max = VMALLOC_END - (PAGE_OFFSET + SZ_32M);
 
-	if (!reserve || vmalloc_request_bad) {
+	if (!vmalloc_request_given) {
 		vmalloc_min =
 			VMALLOC_END - VMALLOC_DEFAULT_SIZE - VMALLOC_OFFSET;
 		return;

@@ -277,35 +277,73 @@ static enum mem_type __init kernel_page_type(unsigned long va)
 }
 
 /*
- * Replace the boot sections over the kernel image with PTE pages carrying
- * per-page permissions. Each PTE page is filled completely before its pmd
- * switches from section to table, so the code running here never sees a
- * hole in its own mapping.
+ * Map one 2 MB pmd of lowmem with 4 KB pages: the kernel image's pages get
+ * their own types (kernel_page_type), everything else RW/NX, and addresses
+ * past high_memory or outside RAM stay unmapped. The PTE page is filled
+ * completely before the pmd switches from sections to it, and the old
+ * section entries are invalidated at once, so the code running here (the
+ * image's pmd) never sees a hole and the TLB never holds both sizes long.
  */
+static void __init map_pmd_pages(unsigned long addr)
+{
+	pte_t *pte = alloc_pte_page();
+
+	BUG_ON(!pte);
+	for (unsigned int i = 0; i < PTRS_PER_PTE; i++) {
+		unsigned long va = addr + i * PAGE_SIZE;
+		phys_addr_t pa = __pa(va);
+
+		if (va >= (unsigned long)high_memory || !memblock_is_memory(pa))
+			continue;
+		pte[i] = pfn_pte(pa >> PAGE_SHIFT,
+				 mem_types[kernel_page_type(va)].prot_pte);
+	}
+	__cpuc_flush_dcache_area(pte, PAGE_SIZE);
+	pmd_populate_kernel(&init_mm, pmd_off_k(addr), pte);
+	local_flush_tlb_kernel_page(addr);
+	local_flush_tlb_kernel_page(addr + SECTION_SIZE);
+}
+
+/* The pmds holding the kernel image, with per-page permissions. */
 static void __init map_kernel_image(void)
 {
 	unsigned long first = ALIGN_DOWN((unsigned long)_text, PMD_SIZE);
 	unsigned long last = ALIGN((unsigned long)_end, PMD_SIZE);
 
-	for (unsigned long addr = first; addr < last; addr += PMD_SIZE) {
-		pte_t *pte = alloc_pte_page();
-
-		BUG_ON(!pte);
-		for (unsigned int i = 0; i < PTRS_PER_PTE; i++) {
-			unsigned long va = addr + i * PAGE_SIZE;
-			phys_addr_t pa = __pa(va);
-
-			if (va >= (unsigned long)high_memory ||
-			    !memblock_is_memory(pa))
-				continue;
-			pte[i] = pfn_pte(
-				pa >> PAGE_SHIFT,
-				mem_types[kernel_page_type(va)].prot_pte);
-		}
-		__cpuc_flush_dcache_area(pte, PAGE_SIZE);
-		pmd_populate_kernel(&init_mm, pmd_off_k(addr), pte);
-	}
+	for (unsigned long addr = first; addr < last; addr += PMD_SIZE)
+		map_pmd_pages(addr);
 	local_flush_tlb_all();
+}
+
+/* Is the pmd at physical address pa one of the kernel image's? */
+static bool __init is_kernel_pmd(phys_addr_t pa)
+{
+	return pa >= ALIGN_DOWN(__pa(_text), PMD_SIZE) &&
+	       pa < ALIGN(__pa(_end), PMD_SIZE);
+}
+
+/* The end of a memblock region, clipped to the lowmem limit. */
+static phys_addr_t __init lowmem_end(const struct memblock_region *r)
+{
+	phys_addr_t end = r->base + r->size;
+
+	return end > arm_lowmem_limit ? arm_lowmem_limit : end;
+}
+
+/*
+ * Lowmem that ends inside a pmd (mem=300500K, say) has its last pmd mapped
+ * with pages, as Linux's create_mapping does, so that high_memory stays
+ * exact and every byte below it is mapped.
+ */
+static void __init map_lowmem_tails(void)
+{
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		phys_addr_t end = lowmem_end(&memblock.memory.regions[i]);
+		phys_addr_t tail = ALIGN_DOWN(end, PMD_SIZE);
+
+		if (end != tail && !is_kernel_pmd(tail))
+			map_pmd_pages(__phys_to_virt(tail));
+	}
 }
 
 /*
@@ -315,19 +353,13 @@ static void __init map_kernel_image(void)
  */
 static void __init map_lowmem(void)
 {
-	phys_addr_t kstart = ALIGN_DOWN(__pa(_text), PMD_SIZE);
-	phys_addr_t kend = ALIGN(__pa(_end), PMD_SIZE);
-	struct memblock_region *r;
-
 	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
-		r = &memblock.memory.regions[i];
-		phys_addr_t start = ALIGN(r->base, SECTION_SIZE);
-		phys_addr_t end = ALIGN_DOWN(r->base + r->size, SECTION_SIZE);
+		struct memblock_region *r = &memblock.memory.regions[i];
+		phys_addr_t start = ALIGN(r->base, PMD_SIZE);
+		phys_addr_t end = ALIGN_DOWN(lowmem_end(r), PMD_SIZE);
 
-		if (end > arm_lowmem_limit)
-			end = arm_lowmem_limit;
 		for (phys_addr_t pa = start; pa < end; pa += SECTION_SIZE) {
-			if (pa >= kstart && pa < kend)
+			if (is_kernel_pmd(pa))
 				continue;
 			map_sections(__phys_to_virt(pa), pa, SECTION_SIZE,
 				     mem_types[MT_MEMORY_RW].prot_sect);
@@ -378,9 +410,13 @@ void __init paging_init(void)
 {
 	prepare_page_table();
 	map_lowmem();
-	/* All of lowmem is now mapped: early allocations may use it. */
-	memblock_set_current_limit(arm_lowmem_limit);
+	/*
+	 * Whole pmds of lowmem are now mapped: early allocations may use
+	 * them (Linux rounds memblock_limit down to a pmd the same way).
+	 */
+	memblock_set_current_limit(ALIGN_DOWN(arm_lowmem_limit, PMD_SIZE));
 	map_kernel_image();
+	map_lowmem_tails();
 	devicemaps_init();
 	kmap_init();
 	bootmem_init();
