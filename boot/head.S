@@ -205,6 +205,7 @@ __mmap_switched:
 	ldr	r0, =__atags_pointer
 	str	r10, [r0]
 	mov	fp, #0			@ ends the frame-pointer backtrace
+	mov	lr, #0			@ and GDB's: start_kernel has no caller
 	b	start_kernel
 	.ltorg
 

@@ -9,4 +9,4 @@ sh scripts/qemu.sh "$m" "$mem" "${APPEND:-}" -S -gdb tcp::1234 \
 qpid=$!
 echo "QEMU pid $qpid halted at reset; console output: build/debug-console.log"
 gdb-multiarch -q -x scripts/gdbinit build/hikern.elf
-kill "$qpid" 2>/dev/null
+kill "$qpid" 2>/dev/null || true
