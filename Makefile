@@ -88,6 +88,7 @@ run: setup all
 
 test: setup
 	@$(MAKE) --no-print-directory all dtbs
+	@$(MAKE) --no-print-directory O=build-nodebug CONFIG_DEBUG=0 all
 	@python3 scripts/run-tests.py $(if $(T),--suite $(T))
 
 # Benchmarks run the CONFIG_DEBUG=0 build under -icount (scripts/bench.py).
@@ -99,6 +100,7 @@ bench: setup
 # three rounds (timing of the tick differs between rounds).
 stress: setup
 	@$(MAKE) --no-print-directory all dtbs
+	@$(MAKE) --no-print-directory O=build-nodebug CONFIG_DEBUG=0 all
 	@python3 scripts/run-tests.py --stress
 
 debug: setup all
@@ -118,7 +120,7 @@ format-check:
 	echo "format: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
 clean:
-	rm -rf $(O) build-bench
+	rm -rf $(O) build-bench build-nodebug
 
 -include tests/host/host.mk
 -include tests/host/lib.mk

@@ -146,6 +146,7 @@ __create_page_tables:
 	str	r6, [r0]
 2:
 	/* Enable the MMU (Linux's __v7_setup + __enable_mmu, reduced). */
+	bl	v7_invalidate_l1
 	mov	r0, #0
 	mcr	p15, 0, r0, c8, c7, 0	@ TLBIALL
 	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
@@ -164,6 +165,36 @@ __create_page_tables:
 	ldr	r13, =__mmap_switched	@ virtual address to continue at
 	b	__turn_mmu_on
 	.ltorg
+
+/*
+ * Invalidate the L1 data cache by set/way (Linux's v7_invalidate_l1): its
+ * contents after reset are unknown (Cortex-A9), and stale lines would
+ * shadow the page tables just written with the caches off. Clobbers
+ * r0-r3, r5-r7; runs before any stack exists.
+ */
+v7_invalidate_l1:
+	mov	r0, #0
+	mcr	p15, 2, r0, c0, c0, 0	@ CSSELR: level 1 data cache
+	isb
+	mrc	p15, 1, r0, c0, c0, 0	@ CCSIDR
+	ubfx	r1, r0, #3, #10		@ ways - 1
+	ubfx	r2, r0, #13, #15	@ sets - 1
+	and	r3, r0, #7
+	add	r3, r3, #4		@ log2(line size in bytes)
+	clz	r5, r1			@ way field shift: 32 - log2(ways)
+	cmp	r1, #0
+	moveq	r5, #0			@ (one way: no way field)
+1:	mov	r6, r2			@ set
+2:	lsl	r7, r1, r5		@ way << shift
+	orr	r7, r7, r6, lsl r3	@ | set << log2(line)
+	mcr	p15, 0, r7, c7, c6, 2	@ DCISW
+	subs	r6, r6, #1
+	bge	2b
+	subs	r1, r1, #1
+	bge	1b
+	dsb
+	isb
+	bx	lr
 
 	.align	2
 __turn_mmu_on_loc:

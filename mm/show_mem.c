@@ -203,6 +203,9 @@ void show_zoneinfo(void)
 		printk(KERN_DEBUG "        managed  %lu\n",
 		       zone->managed_pages);
 		show_protection(zone);
+		/* As Linux's zoneinfo: an empty zone stops here. */
+		if (!populated_zone(zone))
+			continue;
 		printk(KERN_DEBUG "  pagesets\n");
 		printk(KERN_DEBUG "    cpu: 0\n");
 		printk(KERN_DEBUG "              count: %i\n", zone->pcp.count);

@@ -31,6 +31,7 @@ BUILD = os.path.join(ROOT, "build")
 LOGS = os.path.join(BUILD, "test-logs")
 IMAGE = os.path.join(BUILD, "Image")
 ELF = os.path.join(BUILD, "hikern.elf")
+NODEBUG_IMAGE = os.path.join(ROOT, "build-nodebug", "Image")
 
 RAM_BASE = {"virt": 0x40000000, "vexpress-a9": 0x60000000,
             "vexpress-a15": 0x80000000}
@@ -291,13 +292,15 @@ class Config:
     def __init__(self, name, machine="virt", mem=1024, test="all",
                  profile="v3.18", vmalloc=None, dtb=False, extra_append="",
                  timeout=120, layout=True, seed=None, kernel=None,
-                 expect=None, until=None, exit_status=0, semihosting=True):
+                 expect=None, until=None, exit_status=0, semihosting=True,
+                 image=None):
         self.name, self.machine, self.mem, self.test = name, machine, mem, test
         self.profile, self.vmalloc, self.dtb = profile, vmalloc, dtb
         self.extra_append, self.timeout, self.layout = extra_append, timeout, layout
         self.seed, self.kernel, self.expect, self.until = seed, kernel, expect, until
         self.exit_status = exit_status
         self.semihosting = semihosting
+        self.image = image
 
     def append(self):
         parts = []
@@ -314,7 +317,7 @@ class Config:
     def command(self):
         cmd = ["qemu-system-arm"] + BOARD_ARGS[self.machine] + [
             "-m", str(self.mem), "-display", "none", "-monitor", "none",
-            "-serial", "stdio", "-kernel", self.kernel or IMAGE]
+            "-serial", "stdio", "-kernel", self.kernel or self.image or IMAGE]
         if self.semihosting:
             cmd += ["-semihosting-config", "enable=on,target=native"]
         if not self.kernel:
@@ -333,6 +336,11 @@ def matrix():
         Config("virt-2048", mem=2048, timeout=240),
         Config("vexpress-a9-atags", machine="vexpress-a9"),
         Config("vexpress-a15-dtb", machine="vexpress-a15", dtb=True),
+        # The production build (CONFIG_DEBUG=0, as make bench measures):
+        # its fast paths (inline kmalloc, kmap, kmap_atomic) under test.
+        Config("virt-1024-nodebug", layout=False, image=NODEBUG_IMAGE),
+        Config("virt-2048-nodebug", mem=2048, layout=False, timeout=240,
+               image=NODEBUG_IMAGE),
         # Boot to the layout block and power off.
         Config("virt-256-v5", mem=256, test="none", profile="v5"),
         Config("virt-2048-v5", mem=2048, test="none", profile="v5"),
