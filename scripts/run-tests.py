@@ -512,14 +512,20 @@ def run_host(target, tally):
     out = p.stdout + p.stderr
     with open(os.path.join(LOGS, "host-%s.log" % target), "w") as f:
         f.write(out)
-    m = None
-    for m in re.finditer(r"^(?:\w+: )?(\d+) passed, (\d+) failed", out, re.M):
-        pass
-    if m:
-        tally.passed += int(m.group(1))
-        tally.failed += int(m.group(2))
+    # A target's binaries each print "N passed, N failed"; a target that
+    # also prints its own total ("name: N passed, N failed") is taken at
+    # that total instead, so nothing is counted twice.
+    lines = re.findall(r"^(\w+: )?(\d+) passed, (\d+) failed", out, re.M)
+    totals = [l for l in lines if l[0]]
+    counted = totals[-1:] if totals else lines
+    m = bool(counted)
+    passed = sum(int(l[1]) for l in counted)
+    failed = sum(int(l[2]) for l in counted)
+    tally.passed += passed
+    tally.failed += failed
     print("%s host: %s (%s)" % ("ok    " if p.returncode == 0 else "FAIL  ",
-                               target, m.group(0) if m else "no tally"),
+                               target, "%d passed, %d failed" % (passed, failed)
+                               if m else "no tally"),
           flush=True)
     if p.returncode != 0 or not m:
         tally.add("host: %s exits 0" % target, False,
