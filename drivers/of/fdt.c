@@ -51,6 +51,12 @@ struct fdt_view {
 	u32 size_struct;
 	const u8 *dt_strings;
 	u32 size_strings;
+	/*
+	 * One past the last NUL of the strings block: a name offset below it
+	 * has its NUL inside the block, so checking a property's name costs
+	 * one compare instead of a memchr per property.
+	 */
+	u32 strings_nul_end;
 };
 
 /* The nodes from the root down to one node: node[0] is the root. */
@@ -62,6 +68,18 @@ struct fdt_chain {
 struct dt_cells {
 	int addr;
 	int size;
+};
+
+/*
+ * What one node on the chain from the root gives the translation of its
+ * descendants' reg: its cells (inherited as in of_n_addr_cells()), whether
+ * it or an ancestor has unusable ones, and its "ranges" (NULL if none).
+ */
+struct dt_level {
+	struct dt_cells cells;
+	int cells_err;
+	const u8 *ranges;
+	u32 ranges_len;
 };
 
 static const char *const fdt_errors[] = {
@@ -143,6 +161,10 @@ static int fdt_view_init(const void *blob, size_t max_size, struct fdt_view *v)
 	v->dt_struct = v->blob + off_struct;
 	v->size_struct = size_struct;
 	v->dt_strings = v->blob + off_strings;
+	/* Normally the block ends with a NUL and this takes one step. */
+	v->strings_nul_end = v->size_strings;
+	while (v->strings_nul_end && v->dt_strings[v->strings_nul_end - 1])
+		v->strings_nul_end--;
 	return 0;
 }
 
@@ -164,15 +186,58 @@ int fdt_check_header(const void *blob, size_t max_size)
 /* The NUL-terminated string at @nameoff in the strings block, or NULL. */
 static const char *fdt_string(const struct fdt_view *v, u32 nameoff)
 {
-	if (nameoff >= v->size_strings ||
-	    !memchr(v->dt_strings + nameoff, 0, v->size_strings - nameoff))
+	/* There is a NUL at or after @nameoff iff the last one is. */
+	if (nameoff >= v->strings_nul_end)
 		return NULL;
 	return (const char *)v->dt_strings + nameoff;
 }
 
+/*
+ * A big-endian cell at any alignment: one load (ARMv7 allows unaligned
+ * ones; the compiler picks what the target permits) and a byte swap,
+ * rather than be32_to_cpup()'s four byte loads and shifts.
+ */
+static inline u32 fdt_ld32(const u8 *p)
+{
+	u32 w;
+
+	__builtin_memcpy(&w, p, 4);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	w = __builtin_bswap32(w);
+#endif
+	return w;
+}
+
 static u32 struct_cell(const struct fdt_view *v, u32 off)
 {
-	return be32_to_cpup((const __be32 *)(v->dt_struct + off));
+	return fdt_ld32(v->dt_struct + off);
+}
+
+/*
+ * struct_strend - offset just past the NUL that ends the string at @off
+ * (4-byte aligned) in the structure block, or 0 if the block ends first.
+ * Node names fill whole words up to their padding, so they are searched a
+ * word at a time, only words lying wholly inside the block being read;
+ * the bytes of the word that holds a NUL, and a tail shorter than a word,
+ * are then searched one by one.
+ */
+static u32 struct_strend(const struct fdt_view *v, u32 off)
+{
+	const u8 *s = v->dt_struct;
+	u32 size = v->size_struct, w;
+
+	while (size - off >= 4) {
+		__builtin_memcpy(&w, s + off, 4);
+		/* Non-zero iff some byte of w is 0 (exact, either order). */
+		if ((w - 0x01010101u) & ~w & 0x80808080u)
+			break;
+		off += 4;
+	}
+	for (; off < size; off++) {
+		if (!s[off])
+			return off + 1;
+	}
+	return 0;
 }
 
 /*
@@ -186,7 +251,6 @@ static u32 struct_cell(const struct fdt_view *v, u32 off)
 static int fdt_next_tag(const struct fdt_view *v, int offset, int *next)
 {
 	u32 off = (u32)offset, size = v->size_struct, tag, len;
-	const u8 *nul;
 
 	if (offset < 0 || (off & 3))
 		return -FDT_ERR_BADOFFSET;
@@ -197,10 +261,9 @@ static int fdt_next_tag(const struct fdt_view *v, int offset, int *next)
 
 	switch (tag) {
 	case FDT_BEGIN_NODE:
-		nul = memchr(v->dt_struct + off, 0, size - off);
-		if (!nul)
+		off = struct_strend(v, off);
+		if (!off)
 			return -FDT_ERR_TRUNCATED;
-		off = (u32)(nul - v->dt_struct) + 1;
 		break;
 	case FDT_PROP:
 		if (size - off < 8)
@@ -501,45 +564,72 @@ static int dt_build_chain(const struct fdt_view *v, int node,
 	return offset == -FDT_ERR_NOTFOUND ? -FDT_ERR_BADOFFSET : offset;
 }
 
-/* Read a #address-cells style property if present: 1, 0 if absent, < 0. */
-static int dt_read_ncells(const struct fdt_view *v, int node, const char *name,
-			  int *out)
+/*
+ * A #address-cells style property's value (@p, @len bytes; @p NULL if
+ * absent) into *@out: 0, or -FDT_ERR_BADNCELLS if it is unusable.
+ */
+static int dt_ncells_value(const u8 *p, u32 len, int *out)
 {
-	u32 len, cells;
-	const u8 *p = dt_prop(v, node, name, &len);
+	u32 cells;
 
 	if (!p)
 		return 0;
-	cells = len == 4 ? be32_to_cpup((const __be32 *)p) : ~0u;
+	cells = len == 4 ? fdt_ld32(p) : ~0u;
 	if (cells > 4) /* Linux's OF_MAX_ADDR_CELLS */
 		return -FDT_ERR_BADNCELLS;
 	*out = (int)cells;
-	return 1;
+	return 0;
 }
 
 /*
- * chain_cells - fill @cells[0..@upto] with what each chain node gives its
- * children, inheriting from the parent like Linux's of_n_addr_cells()
+ * dt_level_fill - what a node gives its children (see struct dt_level),
+ * from its own properties and @parent's level (NULL for the root)
  */
-static int chain_cells(const struct fdt_view *v, const struct fdt_chain *c,
-		       int upto, struct dt_cells *cells)
+static void dt_level_fill(struct dt_level *lv, const struct dt_level *parent,
+			  const u8 *addr_cells, u32 addr_len,
+			  const u8 *size_cells, u32 size_len, const u8 *ranges,
+			  u32 ranges_len)
 {
-	struct dt_cells inherit = { OF_ROOT_NODE_ADDR_CELLS_DEFAULT,
-				    OF_ROOT_NODE_SIZE_CELLS_DEFAULT };
-	int i, rc;
+	static const struct dt_level root_parent = {
+		{ OF_ROOT_NODE_ADDR_CELLS_DEFAULT,
+		  OF_ROOT_NODE_SIZE_CELLS_DEFAULT },
+		0,
+		NULL,
+		0
+	};
+
+	if (!parent)
+		parent = &root_parent;
+	lv->cells = parent->cells;
+	lv->cells_err = parent->cells_err;
+	if (!lv->cells_err)
+		lv->cells_err =
+			dt_ncells_value(addr_cells, addr_len, &lv->cells.addr);
+	if (!lv->cells_err)
+		lv->cells_err =
+			dt_ncells_value(size_cells, size_len, &lv->cells.size);
+	lv->ranges = ranges;
+	lv->ranges_len = ranges_len;
+}
+
+/*
+ * chain_levels - fill @lv[0..@upto] for the nodes of @c, looking their
+ * properties up (the boot scan gathers them in its single pass instead)
+ */
+static void chain_levels(const struct fdt_view *v, const struct fdt_chain *c,
+			 int upto, struct dt_level *lv)
+{
+	int i;
 
 	for (i = 0; i <= upto; i++) {
-		cells[i] = inherit;
-		rc = dt_read_ncells(v, c->node[i], "#address-cells",
-				    &cells[i].addr);
-		if (rc >= 0)
-			rc = dt_read_ncells(v, c->node[i], "#size-cells",
-					    &cells[i].size);
-		if (rc < 0)
-			return rc;
-		inherit = cells[i];
+		u32 alen = 0, slen = 0, rlen = 0;
+		const u8 *ac = dt_prop(v, c->node[i], "#address-cells", &alen);
+		const u8 *sc = dt_prop(v, c->node[i], "#size-cells", &slen);
+		const u8 *r = dt_prop(v, c->node[i], "ranges", &rlen);
+
+		dt_level_fill(&lv[i], i ? &lv[i - 1] : NULL, ac, alen, sc, slen,
+			      r, rlen);
 	}
-	return 0;
 }
 
 /* Cells as one u64: 1 or 2 for addresses, 0 to 2 for sizes. */
@@ -550,18 +640,15 @@ static bool cells_fit(int addr_cells, int size_cells)
 }
 
 /*
- * Map @addr, a child address of bus @level in @c, to the address space of
- * the bus's parent through the bus's "ranges".
+ * Map @addr, a child address of the bus at @level of @lv, to the address
+ * space of the bus's parent through the bus's "ranges".
  */
-static int translate_one_level(const struct fdt_view *v,
-			       const struct fdt_chain *c,
-			       const struct dt_cells *cells, int level,
-			       u64 *addr)
+static int translate_one_level(const struct dt_level *lv, int level, u64 *addr)
 {
-	int ca = cells[level].addr, cs = cells[level].size;
-	int pa = cells[level - 1].addr;
-	u32 len, stride, i;
-	const u8 *r = dt_prop(v, c->node[level], "ranges", &len);
+	int ca = lv[level].cells.addr, cs = lv[level].cells.size;
+	int pa = lv[level - 1].cells.addr;
+	u32 len = lv[level].ranges_len, stride, i;
+	const u8 *r = lv[level].ranges;
 
 	if (!r)
 		return -FDT_ERR_NOTRANSLATION;
@@ -586,30 +673,26 @@ static int translate_one_level(const struct fdt_view *v,
 }
 
 /*
- * chain_translate_reg - "reg" entry @index of the last node of @c, its
+ * levels_translate_reg - entry @index of the "reg" (@reg, @len bytes, NULL
+ * if absent) of a node at depth @d whose ancestors are @lv[0..@d-1], its
  * address translated to the CPU's view (see of_flat_dt_translate_reg())
  */
-static int chain_translate_reg(const struct fdt_view *v,
-			       const struct fdt_chain *c, int index, u64 *addr,
-			       u64 *size)
+static int levels_translate_reg(const struct dt_level *lv, int d, const u8 *reg,
+				u32 len, int index, u64 *addr, u64 *size)
 {
-	struct dt_cells cells[FDT_MAX_DEPTH];
-	int d = c->depth, ac, sc, level, rc;
-	u32 len, stride;
-	const u8 *reg;
+	int ac, sc, level, rc;
+	u32 stride;
 	const __be32 *e;
 
 	if (d < 1)
 		return -FDT_ERR_NOTFOUND; /* the root has no reg */
-	rc = chain_cells(v, c, d - 1, cells);
-	if (rc)
-		return rc;
-	ac = cells[d - 1].addr;
-	sc = cells[d - 1].size;
+	if (lv[d - 1].cells_err)
+		return lv[d - 1].cells_err;
+	ac = lv[d - 1].cells.addr;
+	sc = lv[d - 1].cells.size;
 	if (!cells_fit(ac, sc))
 		return -FDT_ERR_BADNCELLS;
 
-	reg = dt_prop(v, c->node[d], "reg", &len);
 	stride = 4 * (ac + sc);
 	if (!reg || index < 0 || (u32)index >= len / stride)
 		return -FDT_ERR_NOTFOUND;
@@ -618,7 +701,7 @@ static int chain_translate_reg(const struct fdt_view *v,
 	*size = of_read_number(e + ac, sc);
 
 	for (level = d - 1; level > 0; level--) {
-		rc = translate_one_level(v, c, cells, level, addr);
+		rc = translate_one_level(lv, level, addr);
 		if (rc)
 			return rc;
 	}
@@ -706,36 +789,43 @@ int of_flat_dt_path_offset(const void *blob, const char *path, size_t len)
 int of_flat_dt_cells(const void *blob, int node, int *addr_cells,
 		     int *size_cells)
 {
-	struct dt_cells cells[FDT_MAX_DEPTH];
+	struct dt_level lv[FDT_MAX_DEPTH];
 	struct fdt_chain c;
 	struct fdt_view v;
 	int rc = fdt_view_trusted(blob, &v);
 
 	if (!rc)
 		rc = dt_build_chain(&v, node, &c);
-	if (!rc)
-		rc = chain_cells(&v, &c, c.depth, cells);
 	if (rc)
 		return rc;
+	chain_levels(&v, &c, c.depth, lv);
+	if (lv[c.depth].cells_err)
+		return lv[c.depth].cells_err;
 	if (addr_cells)
-		*addr_cells = cells[c.depth].addr;
+		*addr_cells = lv[c.depth].cells.addr;
 	if (size_cells)
-		*size_cells = cells[c.depth].size;
+		*size_cells = lv[c.depth].cells.size;
 	return 0;
 }
 
 int of_flat_dt_translate_reg(const void *blob, int node, int index, u64 *addr,
 			     u64 *size)
 {
+	struct dt_level lv[FDT_MAX_DEPTH];
 	struct fdt_chain c;
 	struct fdt_view v;
+	const u8 *reg;
+	u32 len = 0;
 	u64 a, s;
 	int rc = fdt_view_trusted(blob, &v);
 
 	if (!rc)
 		rc = dt_build_chain(&v, node, &c);
-	if (!rc)
-		rc = chain_translate_reg(&v, &c, index, &a, &s);
+	if (rc)
+		return rc;
+	chain_levels(&v, &c, c.depth - 1, lv);
+	reg = dt_prop(&v, node, "reg", &len);
+	rc = levels_translate_reg(lv, c.depth, reg, len, index, &a, &s);
 	if (rc)
 		return rc;
 	if (addr)
@@ -747,20 +837,142 @@ int of_flat_dt_translate_reg(const void *blob, int node, int index, u64 *addr,
 
 /* ---- early_init_dt_scan: the boot information in struct boot_info ---- */
 
+/* The properties the boot scan reads, gathered in one walk per node. */
+enum scan_prop {
+	SP_STATUS,
+	SP_DEVICE_TYPE,
+	SP_COMPATIBLE,
+	SP_REG,
+	SP_INTERRUPTS,
+	SP_ADDRESS_CELLS,
+	SP_SIZE_CELLS,
+	SP_RANGES,
+	SP_NR,
+	SP_OTHER = SP_NR,
+};
+
+static const char *const scan_prop_names[SP_NR] = {
+	[SP_STATUS] = "status",		 [SP_DEVICE_TYPE] = "device_type",
+	[SP_COMPATIBLE] = "compatible",	 [SP_REG] = "reg",
+	[SP_INTERRUPTS] = "interrupts",	 [SP_ADDRESS_CELLS] = "#address-cells",
+	[SP_SIZE_CELLS] = "#size-cells", [SP_RANGES] = "ranges",
+};
+
+/* The compatible strings the boot scan acts on, as bits of a mask. */
+enum scan_compat {
+	SC_PL011,
+	SC_GIC_A15,
+	SC_GIC_A9,
+	SC_GIC_400,
+	SC_GLOBAL_TIMER,
+	SC_ARMV7_TIMER,
+	SC_NR,
+};
+
+static const char *const scan_compatibles[SC_NR] = {
+	[SC_PL011] = "arm,pl011",
+	[SC_GIC_A15] = "arm,cortex-a15-gic",
+	[SC_GIC_A9] = "arm,cortex-a9-gic",
+	[SC_GIC_400] = "arm,gic-400",
+	[SC_GLOBAL_TIMER] = "arm,cortex-a9-global-timer",
+	[SC_ARMV7_TIMER] = "arm,armv7-timer",
+};
+
+#define SC_GIC_MASK (1u << SC_GIC_A15 | 1u << SC_GIC_A9 | 1u << SC_GIC_400)
+
+/*
+ * A property name is known by its offset in the strings block. dtc and
+ * libfdt store each name once, so a tree has a few dozen distinct offsets;
+ * this direct-mapped cache remembers which wanted property (or none) each
+ * one names, so a name is compared as a string only the first time its
+ * offset is met. A collision just compares it again, and a blob that
+ * stores a name twice simply has two offsets that both map to it.
+ */
+#define NAME_CACHE_SIZE 64 /* a power of two */
+
+struct name_cache {
+	u32 nameoff[NAME_CACHE_SIZE]; /* ~0u: empty (never a valid offset) */
+	u8 prop[NAME_CACHE_SIZE];     /* enum scan_prop */
+};
+
+/* The wanted properties of the node being visited: value, length. */
+struct scan_props {
+	const u8 *val[SP_NR]; /* NULL: absent */
+	u32 len[SP_NR];
+};
+
 struct dt_scan {
 	struct fdt_view v;
-	struct fdt_chain chain; /* root .. the node being visited */
 	struct boot_info *bi;
 	int stdout_node; /* /chosen/stdout-path's node, or < 0 */
 	bool uart_from_stdout;
 	bool have_gic, have_timer, have_gt;
+	/* The node being visited: its offset, depth and properties. */
+	int node, depth;
+	struct scan_props props;
+	/* What the chain of nodes from the root to it gives its reg. */
+	struct dt_level level[FDT_MAX_DEPTH];
+	struct name_cache names;
 };
 
-static const char *const gic_compatibles[] = {
-	"arm,cortex-a15-gic",
-	"arm,cortex-a9-gic",
-	"arm,gic-400",
-};
+static enum scan_prop scan_classify(struct dt_scan *s, u32 nameoff)
+{
+	u32 slot = (nameoff * 0x9e3779b1u) >> 26; /* 64 slots */
+	const char *name;
+	int i;
+
+	if (s->names.nameoff[slot] == nameoff)
+		return s->names.prop[slot];
+	/* fdt_next_tag() has checked that the name is terminated. */
+	name = (const char *)s->v.dt_strings + nameoff;
+	for (i = 0; i < SP_NR && strcmp(name, scan_prop_names[i]); i++)
+		;
+	s->names.nameoff[slot] = nameoff;
+	s->names.prop[slot] = (u8)i;
+	return i;
+}
+
+/* The visited node's property @p as a proper string, or NULL. */
+static const char *scan_string(const struct dt_scan *s, enum scan_prop p)
+{
+	const u8 *val = s->props.val[p];
+
+	if (!val || !memchr(val, 0, s->props.len[p]))
+		return NULL;
+	return (const char *)val;
+}
+
+/* Which of scan_compatibles[] the visited node's "compatible" holds. */
+static unsigned int scan_compat_mask(const struct dt_scan *s)
+{
+	const char *list = (const char *)s->props.val[SP_COMPATIBLE];
+	u32 len = s->props.len[SP_COMPATIBLE];
+	unsigned int mask = 0;
+	int i;
+
+	/* The same walk as string_list_contains(), once for all strings. */
+	while (list && len > 0) {
+		size_t l = strnlen(list, len);
+
+		for (i = 0; i < SC_NR; i++) {
+			if (!strncmp(list, scan_compatibles[i], l) &&
+			    scan_compatibles[i][l] == '\0')
+				mask |= 1u << i;
+		}
+		if (l >= len)
+			break;
+		list += l + 1;
+		len -= l + 1;
+	}
+	return mask;
+}
+
+static int scan_translate_reg(const struct dt_scan *s, int index, u64 *addr,
+			      u64 *size)
+{
+	return levels_translate_reg(s->level, s->depth, s->props.val[SP_REG],
+				    s->props.len[SP_REG], index, addr, size);
+}
 
 /*
  * Entry @index of the visited node's reg as a CPU address; on failure
@@ -768,12 +980,11 @@ static const char *const gic_compatibles[] = {
  */
 static bool scan_reg(struct dt_scan *s, int index, u64 *addr, u64 *size)
 {
-	int node = s->chain.node[s->chain.depth];
-	int rc = chain_translate_reg(&s->v, &s->chain, index, addr, size);
+	int rc = scan_translate_reg(s, index, addr, size);
 
 	if (rc)
 		boot_info_error(s->bi, "DTB: %s reg[%d]: %s",
-				fdt_node_name(&s->v, node), index,
+				fdt_node_name(&s->v, s->node), index,
 				fdt_strerror(rc));
 	return !rc;
 }
@@ -806,18 +1017,15 @@ static void add_memory_bank(struct dt_scan *s, u64 start, u64 size)
 /* A device_type = "memory" node: every (address, size) pair of reg. */
 static void scan_memory(struct dt_scan *s)
 {
-	int node = s->chain.node[s->chain.depth];
 	u64 start, size;
 	int i, rc;
 
-	for (i = 0;
-	     !(rc = chain_translate_reg(&s->v, &s->chain, i, &start, &size));
-	     i++)
+	for (i = 0; !(rc = scan_translate_reg(s, i, &start, &size)); i++)
 		add_memory_bank(s, start, size);
 	if (rc == -FDT_ERR_NOTFOUND && i > 0)
 		return; /* the normal end of reg */
 	boot_info_error(s->bi, "DTB: memory node %s: %s",
-			fdt_node_name(&s->v, node),
+			fdt_node_name(&s->v, s->node),
 			rc == -FDT_ERR_NOTFOUND ? "no reg" : fdt_strerror(rc));
 }
 
@@ -826,11 +1034,11 @@ static void scan_memory(struct dt_scan *s)
  * (GIC binding, #interrupt-cells = 3): secure phys, non-secure phys,
  * virtual, hyp. The third, a PPI (type 1), is the one a guest uses.
  */
-static void scan_arch_timer(struct dt_scan *s, int node)
+static void scan_arch_timer(struct dt_scan *s)
 {
-	u32 len;
-	const u8 *irq = dt_prop(&s->v, node, "interrupts", &len);
-	const __be32 *virt;
+	u32 len = s->props.len[SP_INTERRUPTS];
+	const u8 *irq = s->props.val[SP_INTERRUPTS];
+	const u8 *virt;
 	u32 type, num;
 
 	s->bi->has_arch_timer = true;
@@ -840,9 +1048,9 @@ static void scan_arch_timer(struct dt_scan *s, int node)
 			"DTB: arch timer has no virtual timer interrupt");
 		return;
 	}
-	virt = (const __be32 *)(irq + 2 * 12);
-	type = be32_to_cpup(virt);
-	num = be32_to_cpup(virt + 1);
+	virt = irq + 2 * 12;
+	type = fdt_ld32(virt);
+	num = fdt_ld32(virt + 4);
 	if (type != 1 || num >= 16) {
 		boot_info_error(s->bi,
 				"DTB: arch timer virtual interrupt <%u %u> is "
@@ -853,72 +1061,113 @@ static void scan_arch_timer(struct dt_scan *s, int node)
 	s->bi->arch_timer_virt_ppi = 16 + num;
 }
 
-static bool is_gic(const struct fdt_view *v, int node)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(gic_compatibles); i++) {
-		if (dt_is_compatible(v, node, gic_compatibles[i]))
-			return true;
-	}
-	return false;
-}
-
 /* The devices the early kernel needs: console UART, GIC, timers. */
-static void scan_device(struct dt_scan *s, int node)
+static void scan_device(struct dt_scan *s)
 {
 	struct boot_info *bi = s->bi;
-	const struct fdt_view *v = &s->v;
+	unsigned int compat = scan_compat_mask(s);
 	u64 a, b, size;
 
-	if (dt_is_compatible(v, node, "arm,pl011")) {
+	if (compat & 1u << SC_PL011) {
 		/* The stdout-path UART wins over the first one found. */
-		bool is_stdout = node == s->stdout_node;
+		bool is_stdout = s->node == s->stdout_node;
 
 		if (!s->uart_from_stdout && (is_stdout || !bi->uart_base) &&
 		    scan_reg(s, 0, &a, &size)) {
 			bi->uart_base = a;
 			s->uart_from_stdout = is_stdout;
 		}
-	} else if (!s->have_gic && is_gic(v, node)) {
+	} else if (!s->have_gic && (compat & SC_GIC_MASK)) {
 		s->have_gic = true;
 		if (scan_reg(s, 0, &a, &size) && scan_reg(s, 1, &b, &size)) {
 			bi->gic_dist_base = a;
 			bi->gic_cpu_base = b;
 		}
-	} else if (!s->have_gt &&
-		   dt_is_compatible(v, node, "arm,cortex-a9-global-timer")) {
+	} else if (!s->have_gt && (compat & 1u << SC_GLOBAL_TIMER)) {
 		s->have_gt = true;
 		if (scan_reg(s, 0, &a, &size))
 			bi->twd_or_gt_base = a;
-	} else if (!s->have_timer &&
-		   dt_is_compatible(v, node, "arm,armv7-timer")) {
+	} else if (!s->have_timer && (compat & 1u << SC_ARMV7_TIMER)) {
 		s->have_timer = true;
-		scan_arch_timer(s, node);
+		scan_arch_timer(s);
 	}
 }
 
-static int early_init_dt_scan_node(const void *blob, int node,
-				   const char *uname, int depth, void *data)
+/*
+ * The visited node's properties are all gathered (they precede its
+ * subnodes): record what it gives its children's reg, then act on it.
+ */
+static void scan_node(struct dt_scan *s)
 {
-	struct dt_scan *s = data;
-	const char *type;
+	const struct scan_props *p = &s->props;
+	const char *status, *type;
 
-	(void)blob;
-	(void)uname;
-	if (depth >= FDT_MAX_DEPTH) /* fdt_check_struct() rules it out */
-		return -FDT_ERR_TOODEEP;
-	/* Depth-first order: the ancestors are already in the chain. */
-	s->chain.node[depth] = node;
-	s->chain.depth = depth;
-	if (!dt_is_available(&s->v, node))
-		return 0;
-	type = dt_string_prop(&s->v, node, "device_type");
+	dt_level_fill(&s->level[s->depth],
+		      s->depth ? &s->level[s->depth - 1] : NULL,
+		      p->val[SP_ADDRESS_CELLS], p->len[SP_ADDRESS_CELLS],
+		      p->val[SP_SIZE_CELLS], p->len[SP_SIZE_CELLS],
+		      p->val[SP_RANGES], p->len[SP_RANGES]);
+	/* As dt_is_available(): a status that is not a string says no. */
+	if (p->val[SP_STATUS]) {
+		status = scan_string(s, SP_STATUS);
+		if (!status || (strcmp(status, "okay") && strcmp(status, "ok")))
+			return;
+	}
+	type = scan_string(s, SP_DEVICE_TYPE);
 	if (type && !strcmp(type, "memory"))
 		scan_memory(s);
 	else
-		scan_device(s, node);
-	return 0;
+		scan_device(s);
+}
+
+/*
+ * scan_nodes - visit every node, depth first, in one walk over the
+ * structure block (fdt_check_struct() has passed), each node's wanted
+ * properties picked out by their name offsets as the walk goes by them
+ * rather than searched for one by one. As in fdt_find_prop(), a node's
+ * properties are those before its first subnode.
+ */
+static int scan_nodes(struct dt_scan *s)
+{
+	const struct fdt_view *v = &s->v;
+	int offset = 0, next, tag, depth = -1;
+	bool gathering = false;
+	enum scan_prop p;
+
+	for (;; offset = next) {
+		tag = fdt_next_tag(v, offset, &next);
+		if (tag < 0)
+			return tag;
+		if (tag == FDT_NOP)
+			continue;
+		if (tag == FDT_PROP) {
+			if (!gathering)
+				continue;
+			p = scan_classify(s, struct_cell(v, offset + 8));
+			if (p < SP_NR && !s->props.val[p]) {
+				s->props.val[p] = v->dt_struct + offset + 12;
+				s->props.len[p] = struct_cell(v, offset + 4);
+			}
+			continue;
+		}
+		if (gathering) {
+			scan_node(s);
+			gathering = false;
+		}
+		if (tag == FDT_BEGIN_NODE) {
+			if (++depth >= FDT_MAX_DEPTH)
+				return -FDT_ERR_TOODEEP;
+			s->node = offset;
+			s->depth = depth;
+			memset(&s->props, 0, sizeof(s->props));
+			gathering = true;
+		} else if (tag == FDT_END_NODE) {
+			if (--depth < 0)
+				return 0; /* the root is done */
+		} else {		  /* FDT_END */
+			return 0;
+		}
+	}
 }
 
 /* linux,initrd-start/-end: one or two cells each. */
@@ -1033,9 +1282,12 @@ int early_init_dt_scan(const void *blob, size_t max_size, struct boot_info *bi)
 
 	bi->model = scan_model(&s.v);
 	scan_chosen(&s);
-	rc = of_scan_flat_dt(blob, early_init_dt_scan_node, &s);
-	if (rc)
+	memset(s.names.nameoff, 0xff, sizeof(s.names.nameoff));
+	rc = scan_nodes(&s);
+	if (rc) { /* fdt_check_struct() rules it out */
+		boot_info_error(bi, "DTB: %s", fdt_strerror(rc));
 		return rc;
+	}
 	if (!bi->nr_banks) {
 		boot_info_error(bi, "DTB: no usable memory node");
 		return -FDT_ERR_NOTFOUND;
