@@ -92,16 +92,29 @@ DEFINE_SPINLOCK(kmap_lock); /* linux/highmem.h's inline kmap/kunmap take it */
 static struct page_address_map page_address_maps[LAST_PKMAP] = { PAM_INIT_512 };
 struct page_address_map *page_address_htable[1 << PA_HASH_ORDER];
 
-/* The entry of page in its chain, or NULL; kmap_lock held. */
-static struct page_address_map *find_pam(struct page_address_map **chain,
+/*
+ * The entry of page in its chain, searched from the entry pam on (the
+ * chain's first, or one the caller has already loaded), or NULL;
+ * kmap_lock held.
+ */
+static struct page_address_map *find_pam(struct page_address_map *pam,
 					 const struct page *page)
 {
-	struct page_address_map *pam;
-
-	for (pam = *chain; pam; pam = pam->next)
+	for (; pam; pam = pam->next)
 		if (pam->page == page)
 			return pam;
 	return NULL;
+}
+
+/*
+ * find_pam() over page's whole chain, out of line: map_new_virtual()'s
+ * search after a sleep, kept out of its loop so that the compiler does
+ * not hoist the chain address out and keep it live (spilled) through
+ * the common path.
+ */
+static noinline struct page_address_map *find_page_pam(const struct page *page)
+{
+	return find_pam(*page_slot(page), page);
 }
 
 /* Record that page (hashing to chain) is mapped at slot nr; kmap_lock held. */
@@ -120,13 +133,14 @@ static void set_page_address(struct page_address_map **chain, struct page *page,
 }
 
 /* Forget the page mapped at slot nr; kmap_lock held. */
-static void clear_page_address(unsigned int nr)
+static inline void clear_page_address(unsigned int nr)
 {
 	struct page_address_map *pam = &page_address_maps[nr];
+	struct page_address_map *next = pam->next, **pprev = pam->pprev;
 
-	*pam->pprev = pam->next;
-	if (pam->next)
-		pam->next->pprev = pam->pprev;
+	*pprev = next; /* locals: the store cannot make us reload pprev */
+	if (next)
+		next->pprev = pprev;
 	pam->page = NULL;
 }
 
@@ -137,7 +151,7 @@ void *highmem_page_address(const struct page *page)
 	void *virtual;
 
 	lock_kmap(flags);
-	pam = find_pam(page_slot(page), page);
+	pam = find_pam(*page_slot(page), page);
 	virtual = pam ? pam->virtual : NULL;
 	unlock_kmap(flags);
 	return virtual;
@@ -150,33 +164,44 @@ void *highmem_page_address(const struct page *page)
  * forget its page's address, then invalidate the whole window's TLB
  * entries at once. Clearing all such slots before the single flush is
  * the point: one flush per trip round the window instead of one per
- * kmap. Slots with users are untouched. kmap_lock held.
+ * kmap. Slots with users are untouched. The PTEs are cleared without
+ * their cache cleans, which are done once for the lines they share
+ * (clean_pte_range); the flush's leading DSB completes those cleans
+ * before its invalidate, so the walker sees every cleared PTE first.
+ * The slots are visited downward from the highest count-1 one, which
+ * also decides whether there is anything to flush. kmap_lock held.
  */
 static void flush_all_zero_pkmaps(void)
 {
 	pte_t *ptes = pkmap_page_table; /* not reloaded after every store */
-	bool need_flush = false;
-	unsigned int i;
+	int i = LAST_PKMAP, top;
 
 	flush_cache_kmaps();
-	for (i = 0; i < LAST_PKMAP; i++) {
-		pte_t *ptep = &ptes[i];
-
+	do {
+		if (!i)
+			return; /* no count-1 slot: nothing to clear or flush */
+	} while (pkmap_count[--i] != 1);
+	top = i;
+	do {
+		/*
+		 * Hide i's progression from the compiler's induction
+		 * variable rewriting, which would step three pointers
+		 * (count, entry, PTE) instead of indexing all from i.
+		 */
+		OPTIMIZER_HIDE_VAR(i);
 		if (pkmap_count[i] != 1)
 			continue;
 		pkmap_count[i] = 0;
 #if CONFIG_DEBUG_HIGHMEM
 		/* count 1 means mapped: an empty PTE is corruption */
-		BUG_ON(pte_none(*ptep));
+		BUG_ON(pte_none(ptes[i]));
 #endif
 		clear_page_address(i);
-		pte_clear(&init_mm, PKMAP_ADDR(i), ptep);
-		need_flush = true;
-	}
-	if (need_flush) {
-		flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP));
-		nr_pkmap_flushes++;
-	}
+		set_pte_ext_noclean(&ptes[i], 0);
+	} while (--i >= 0);
+	clean_pte_range(ptes, &ptes[top + 1]);
+	flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP));
+	nr_pkmap_flushes++;
 }
 
 void kmap_flush_unused(void)
@@ -245,8 +270,7 @@ static inline void *pkmap_get(struct page_address_map *pam)
  * mapped already is inline in kmap(), so a new page is all that reaches
  * kmap_high_locked() in the common case, and one call frame is saved.
  */
-static __always_inline void *map_new_virtual(struct page_address_map **chain,
-					     struct page *page,
+static __always_inline void *map_new_virtual(struct page *page,
 					     unsigned long flags)
 {
 	struct page_address_map *pam;
@@ -269,7 +293,7 @@ start:
 			return NULL;
 		}
 		/* Somebody else may have mapped it while we slept. */
-		pam = find_pam(chain, page);
+		pam = find_page_pam(page);
 		if (pam)
 			return pkmap_get(pam);
 		goto start;
@@ -279,7 +303,7 @@ start:
 		   kmap_mk_pte(page));
 	arch_kmap_post_map();
 	pkmap_count[nr] = 2;
-	set_page_address(chain, page, nr);
+	set_page_address(page_slot(page), page, nr);
 	return page_address_maps[nr].virtual; /* one load: PKMAP_ADDR(nr) */
 }
 
@@ -296,24 +320,28 @@ void *kmap_high(struct page *page)
 	/* kmap() tests this inline before it reaches kmap_high_locked(). */
 	BUG_ON(!PageHighMem(page));
 	lock_kmap(flags);
-	return kmap_high_locked(page, flags);
+	return kmap_high_locked(page, flags, *page_slot(page));
 }
 
 /*
- * kmap_high() for a caller that already holds kmap_lock with flags (the
- * inline kmap() after its fast path missed); releases the lock.
+ * kmap_high() for a caller that already holds kmap_lock with flags and
+ * has loaded an entry of page's chain, from (the inline kmap() after its
+ * fast path missed passes the chain's first entry, NULL if it is empty):
+ * the search goes on from there, without loading the chain head again.
+ * Releases the lock.
  */
-void *kmap_high_locked(struct page *page, unsigned long flags)
+void *kmap_high_locked(struct page *page, unsigned long flags,
+		       struct page_address_map *from)
 {
-	struct page_address_map **chain = page_slot(page);
 	struct page_address_map *pam;
 	void *vaddr;
 
 #if CONFIG_DEBUG_HIGHMEM
 	BUG_ON(!PageHighMem(page));
+	BUG_ON(from && page_slot(from->page) != page_slot(page));
 #endif
-	pam = find_pam(chain, page);
-	vaddr = pam ? pkmap_get(pam) : map_new_virtual(chain, page, flags);
+	pam = find_pam(from, page);
+	vaddr = pam ? pkmap_get(pam) : map_new_virtual(page, flags);
 	unlock_kmap(flags);
 	return vaddr;
 }
@@ -341,7 +369,7 @@ void kunmap_high(struct page *page)
 	int *count;
 
 	lock_kmap(flags);
-	pam = find_pam(page_slot(page), page);
+	pam = find_pam(*page_slot(page), page);
 	if (unlikely(!pam)) {
 		unlock_kmap(flags);
 		report_bad_kunmap(page, "");

@@ -125,6 +125,22 @@ static inline void set_pte_ext(pte_t *ptep, pte_t pte)
 #define set_pte_at(mm, addr, ptep, pte) set_pte_ext(ptep, pte)
 #define pte_clear(mm, addr, ptep) set_pte_ext(ptep, 0)
 
+/*
+ * A batch of PTE stores (flush_all_zero_pkmaps clears up to a whole PTE
+ * page): each entry is stored with set_pte_ext_noclean(), then
+ * clean_pte_range() cleans the lines they lie in once, to the point of
+ * unification, instead of once per entry (8 or 16 PTEs share a line).
+ * It issues no barrier: the caller's DSB (every TLB flush starts with
+ * one) completes the cleans before the walker may need the entries.
+ */
+static inline void set_pte_ext_noclean(pte_t *ptep, pte_t pte)
+{
+	*ptep = pte;
+}
+
+/* Clean the D-cache lines holding the PTEs [start, end) to the PoU. */
+void clean_pte_range(const pte_t *start, const pte_t *end);
+
 /* Hook a PTE page (kernel virtual address) under a pmd. */
 void pmd_populate_kernel(struct mm_struct *mm, pmd_t *pmd, pte_t *ptep);
 /* The PTE for addr, allocating its PTE page from memblock/buddy if absent. */

@@ -14,6 +14,8 @@
 #define __maybe_unused __attribute__((unused))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 #define barrier() __asm__ __volatile__("" ::: "memory")
+/* Make the compiler forget what it knows of var's value (as Linux). */
+#define OPTIMIZER_HIDE_VAR(var) __asm__("" : "=r"(var) : "0"(var))
 #define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
 

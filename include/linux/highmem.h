@@ -45,8 +45,13 @@
 
 /* Map a highmem page into the pkmap window; NULL only on exhaustion. */
 void *kmap_high(struct page *page);
-/* kmap_high() entered with kmap_lock held (flags), which it releases. */
-void *kmap_high_locked(struct page *page, unsigned long flags);
+/*
+ * kmap_high() entered with kmap_lock held (flags), which it releases;
+ * from is an entry of page's chain to search on from (NULL: none).
+ */
+struct page_address_map;
+void *kmap_high_locked(struct page *page, unsigned long flags,
+		       struct page_address_map *from);
 /* Drop one kmap_high() use of page. */
 void kunmap_high(struct page *page);
 /* Unmap every pkmap slot without users now (one TLB flush). */
@@ -109,8 +114,9 @@ static __always_inline unsigned int pam_nr(const struct page_address_map *pam)
  * mapped and is the first entry of its bucket (buckets hold at most one
  * entry on average). That is kmap_high()'s and kunmap_high()'s own work
  * under the same lock, without their calls and APCS frames. A kmap that
- * misses hands the held lock to kmap_high_locked(), which searches the
- * whole chain and maps a new slot; a kunmap that misses, or finds no
+ * misses hands the held lock and the chain's first entry to
+ * kmap_high_locked(), which searches the chain on from there and maps
+ * a new slot; a kunmap that misses, or finds no
  * user to drop (unbalanced), drops the lock and lets kunmap_high() look
  * again and report.
  */
@@ -135,7 +141,7 @@ static __always_inline void *kmap(struct page *page)
 		spin_unlock_irqrestore(&kmap_lock, flags);
 		return vaddr;
 	}
-	return kmap_high_locked(page, flags);
+	return kmap_high_locked(page, flags, pam);
 }
 
 static __always_inline void kunmap(struct page *page)

@@ -3,6 +3,7 @@
  * address (ARMv7 CP15 c7 operations), with the line size read from CTR.
  */
 #include <asm/cacheflush.h>
+#include <asm/pgtable.h>
 #include <linux/types.h>
 
 static unsigned long dcache_line_size(void)
@@ -22,6 +23,18 @@ void __cpuc_flush_dcache_area(void *addr, unsigned long size)
 	for (; p < end; p += line) /* DCCIMVAC: clean+invalidate to PoC */
 		__asm__ __volatile__("mcr p15, 0, %0, c7, c14, 1" : : "r"(p));
 	__asm__ __volatile__("dsb" : : : "memory");
+}
+
+void clean_pte_range(const pte_t *start, const pte_t *end)
+{
+	unsigned long line = dcache_line_size();
+	unsigned long p = (unsigned long)start & ~(line - 1);
+
+	for (; p < (unsigned long)end; p += line) /* DCCMVAU: clean to PoU */
+		__asm__ __volatile__("mcr p15, 0, %0, c7, c11, 1"
+				     :
+				     : "r"(p)
+				     : "memory");
 }
 
 void flush_icache_range(unsigned long start, unsigned long end)
