@@ -124,6 +124,19 @@ static unsigned long blocks_available(unsigned int order, gfp_t gfp_mask)
  * ignored), checking no page comes twice and that HighMem is used while
  * it has free pages; then give them all back.
  */
+/* Could HighMem serve a block of this order right now? */
+static bool highmem_has_block(unsigned int order)
+{
+	struct zone *z = zone_of(ZONE_HIGHMEM);
+
+	if (!order)
+		return z->free_pages > 0; /* buddy lists or the pcp list */
+	for (unsigned int o = order; o < MAX_ORDER; o++)
+		if (z->free_area[o].nr_free)
+			return true;
+	return false;
+}
+
 static void drain_and_refill(struct kunit *test, unsigned int order,
 			     gfp_t gfp_mask)
 {
@@ -134,8 +147,7 @@ static void drain_and_refill(struct kunit *test, unsigned int order,
 
 	clear_seen();
 	for (;;) {
-		bool high_left =
-			zone_of(ZONE_HIGHMEM)->free_pages >= (1UL << order);
+		bool high_left = highmem_has_block(order);
 
 		page = alloc_pages(gfp, order);
 		if (!page)
@@ -143,9 +155,8 @@ static void drain_and_refill(struct kunit *test, unsigned int order,
 		list_add(&page->lru, &held);
 		count++;
 		repeats += !mark_seen(page, order);
-		if (PageHighMem(page) ?
-			    !(gfp & __GFP_HIGHMEM) :
-			    (gfp & __GFP_HIGHMEM) && high_left && !order)
+		if (PageHighMem(page) ? !(gfp & __GFP_HIGHMEM) :
+					(gfp & __GFP_HIGHMEM) && high_left)
 			wrong_zone++;
 	}
 	KUNIT_EXPECT_EQ(test, count, blocks_available(order, gfp_mask));
