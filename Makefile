@@ -80,16 +80,20 @@ dtbs: $(DTBS)
 setup:
 	@sh scripts/setup.sh
 
+# make run/debug/test take QEMU_OPTS, extra options for every QEMU run
+# (make run QEMU_OPTS="-smp 4"); make debug also takes GDB_PORT.
 QEMU_MACHINE ?= virt
 QEMU_MEM ?= 1024
 APPEND ?=
+QEMU_OPTS ?=
+GDB_PORT ?= 1234
 run: setup all
-	@sh scripts/qemu.sh $(QEMU_MACHINE) $(QEMU_MEM) "$(APPEND)"
+	@sh scripts/qemu.sh $(QEMU_MACHINE) $(QEMU_MEM) "$(APPEND)" $(QEMU_OPTS)
 
 test: setup
 	@$(MAKE) --no-print-directory all dtbs
 	@$(MAKE) --no-print-directory O=build-nodebug CONFIG_DEBUG=0 all
-	@python3 scripts/run-tests.py $(if $(T),--suite $(T))
+	@QEMU_OPTS="$(QEMU_OPTS)" python3 scripts/run-tests.py $(if $(T),--suite $(T))
 
 # Benchmarks run the CONFIG_DEBUG=0 build under -icount (scripts/bench.py).
 bench: setup
@@ -104,7 +108,8 @@ stress: setup
 	@python3 scripts/run-tests.py --stress
 
 debug: setup all
-	@sh scripts/debug.sh
+	@QEMU_MACHINE="$(QEMU_MACHINE)" QEMU_MEM="$(QEMU_MEM)" APPEND="$(APPEND)" \
+		QEMU_OPTS="$(QEMU_OPTS)" GDB_PORT="$(GDB_PORT)" sh scripts/debug.sh
 
 # Source style: clang-format with the repo's .clang-format (Linux style).
 format:

@@ -58,7 +58,7 @@ stext:
 	 * below the destination and runs from there.
 	 */
 	adr	r0, __reloc_loop
-	adr	r1, __reloc_loop_end
+	adr	r1, .Lreloc_loop_end
 	add	r2, r8, #TEXT_OFFSET - PG_DIR_SIZE
 	mov	r3, r2
 1:	ldr	r7, [r0], #4
@@ -90,7 +90,7 @@ __reloc_loop:
 	dsb
 	isb
 	mov	pc, sp
-__reloc_loop_end:
+.Lreloc_loop_end:			@ local: GDB names the next line __create_page_tables
 
 __create_page_tables:
 	add	r4, r8, #TEXT_OFFSET - PG_DIR_SIZE	@ r4 = phys swapper_pg_dir
@@ -218,6 +218,13 @@ __turn_mmu_on_end:
 
 	.text
 	.type	__mmap_switched, %function
+/*
+ * The CFI says __mmap_switched has no caller (lr undefined), so GDB's
+ * backtrace from C code ends here cleanly; fp = 0 ends the kernel's own.
+ */
+	.cfi_sections .debug_frame
+	.cfi_startproc
+	.cfi_undefined lr
 __mmap_switched:
 	ldr	sp, =init_thread_union + THREAD_SIZE
 	ldr	r0, =__bss_start
@@ -236,9 +243,10 @@ __mmap_switched:
 	ldr	r0, =__atags_pointer
 	str	r10, [r0]
 	mov	fp, #0			@ ends the frame-pointer backtrace
-	mov	lr, #0			@ and GDB's: start_kernel has no caller
-	b	start_kernel
+	bl	start_kernel		@ never returns
+	.cfi_endproc
 	.ltorg
+	.size	__mmap_switched, . - __mmap_switched	@ GDB: not _stext
 
 /* The boot L1 table sits 16 KB below the kernel, as in Linux. */
 	.globl	swapper_pg_dir

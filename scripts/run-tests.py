@@ -19,6 +19,7 @@ import argparse
 import concurrent.futures
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -324,7 +325,8 @@ class Config:
             cmd += ["-append", self.append()]
         if self.dtb:
             cmd += ["-dtb", os.path.join(BUILD, "dts", DTBS[self.machine])]
-        return cmd
+        # make test QEMU_OPTS="-smp 4": every run gets the user's options.
+        return cmd + shlex.split(os.environ.get("QEMU_OPTS", ""))
 
 
 def matrix():
@@ -540,64 +542,74 @@ def free_port():
     return port
 
 
-def run_gdb(tally, syms):
-    """Break at head.S before the MMU is on, then at start_kernel."""
+# The README's session, as the user types it after `make debug`; the
+# print/x $pc and __pv_phys_offset lines only add evidence to check.
+GDB_SESSION = [
+    "break __create_page_tables",
+    "continue",
+    "stepi",
+    "print/x $pc",
+    "break start_kernel",
+    "continue",
+    "next",
+    "print/x __pv_offset",
+    "print/x __pv_phys_offset",
+    "bt",
+]
+
+
+def run_gdb(tally, syms, machine):
+    """`make debug` on one machine, GDB fed the README's commands.
+
+    The QEMU command line, scripts/gdbinit and the symbol loading are the
+    user's: the run goes through make debug, and GDB_BATCH only makes
+    scripts/debug.sh add -batch and the commands after gdbinit.
+    """
     port = free_port()
-    cfg = Config("gdb", test="none")
-    qemu = subprocess.Popen(cfg.command() + ["-S", "-gdb", "tcp::%d" % port],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    name = "gdb-" + machine
+    cmds = os.path.join(LOGS, name + ".gdb")
+    with open(cmds, "w") as f:
+        f.write("\n".join(GDB_SESSION) + "\n")
+    env = dict(os.environ, QEMU_MACHINE=machine, GDB_PORT=str(port),
+               GDB_BATCH=cmds, QEMU_OPTS=os.environ.get("QEMU_OPTS", ""),
+               DEBUG_CONSOLE=os.path.join(LOGS, name + "-console.log"),
+               APPEND="hikern.test=none")
+    proc = subprocess.Popen(["make", "--no-print-directory", "debug"], cwd=ROOT,
+                            env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             start_new_session=True)
-    phys = RAM_BASE["virt"] - PAGE_OFFSET
-    script = [
-        "set pagination off", "set confirm off",
-        "target remote :%d" % port,
-        "add-symbol-file %s -o %d" % (ELF, phys),
-        "break *0x%x" % (syms["__create_page_tables"] + phys),
-        "continue",
-        "info line *$pc",
-        "stepi",
-        "print/x $pc",
-        "delete",
-        "break start_kernel",
-        "continue",
-        "next",
-        "next",
-        "print/x __pv_offset",
-        "print/x __pv_phys_offset",
-        "bt",
-        "kill",
-    ]
-    args = ["gdb-multiarch", "-batch", "-nx", ELF]
-    for s in script:
-        args += ["-ex", s]
     try:
-        p = subprocess.run(args, capture_output=True, text=True, timeout=120)
-        out = p.stdout + p.stderr
-    except subprocess.TimeoutExpired as e:
-        out = "timeout\n" + (e.stdout or b"").decode(errors="replace")
-    finally:
-        os.killpg(qemu.pid, signal.SIGKILL)
-        qemu.wait()
-    with open(os.path.join(LOGS, "gdb.log"), "w") as f:
+        out = proc.communicate(timeout=120)[0].decode(errors="replace")
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out = "timeout after 120 s\n" + proc.communicate()[0].decode(errors="replace")
+    with open(os.path.join(LOGS, name + ".log"), "w") as f:
         f.write(out)
-    ref = "log: build/test-logs/gdb.log"
+    ref = "log: build/test-logs/%s.log" % name
+    ram = RAM_BASE[machine]
+    phys = ram - PAGE_OFFSET
     want_pc = syms["__create_page_tables"] + phys + 4
+    pat = lambda p: re.search(p, out, re.M) is not None
     checks = [
-        ("gdb: head.S source line before the MMU is on",
-         re.search(r'Line \d+ of "boot/head.S"', out) is not None),
-        ("gdb: stepi advances one instruction in head.S",
-         re.search(r"= 0x%x\b" % want_pc, out) is not None),
-        ("gdb: breakpoint at start_kernel",
-         re.search(r"Breakpoint [\d.]+, (0x[0-9a-f]+ in )?start_kernel", out) is not None),
-        ("gdb: reads __pv_offset (PHYS_OFFSET - PAGE_OFFSET)",
-         re.search(r"= 0x%x\b" % ((RAM_BASE["virt"] - PAGE_OFFSET) & 0xffffffff), out) is not None),
-        ("gdb: reads __pv_phys_offset (virt RAM base)",
-         re.search(r"= 0x%x\b" % RAM_BASE["virt"], out) is not None),
-        ("gdb: backtrace from start_kernel",
-         re.search(r"#0 .*start_kernel", out) is not None),
+        ("head.S source line before the MMU is on",
+         pat(r"^Breakpoint [\d.]+, __create_page_tables \(\) at boot/head.S:\d+\n\d+\t")),
+        ("stepi advances one instruction in head.S, shown as a source line",
+         pat(r"^\d+\t.*\n\$\d+ = 0x%x$" % want_pc)),
+        ("breakpoint at start_kernel after the MMU switch",
+         pat(r"^Breakpoint [\d.]+, start_kernel \(\) at kernel/main.c:\d+")),
+        ("print/x __pv_offset is PHYS_OFFSET - PAGE_OFFSET",
+         pat(r"^\$\d+ = 0x%x$" % (phys & 0xffffffff))),
+        ("print/x __pv_phys_offset is the RAM base",
+         pat(r"^\$\d+ = 0x%x$" % ram)),
+        ("bt: start_kernel called from __mmap_switched, and nothing else",
+         pat(r"^#0  start_kernel \(\) at kernel/main.c:\d+\n"
+             r"#1  0x[0-9a-f]+ in __mmap_switched \(\) at boot/head.S:\d+\n(?!#2|Backtrace)")),
+        ("no unknown frame, no corrupt-stack warning",
+         not pat(r"Backtrace stopped|0x[0-9a-f]+ in \?\? \(\)\n(?!=> 0x%x)" % ram)),
+        ("make debug exits 0", proc.returncode == 0),
     ]
-    for name, ok in checks:
-        tally.add(name, ok, ref)
+    for what, ok in checks:
+        tally.add("%s: %s" % (name, what), ok, ref)
 
 
 def main():
@@ -640,8 +652,9 @@ def main():
         for fut in concurrent.futures.as_completed(futs):
             for name, ok, detail in fut.result():
                 tally.add(name, ok, detail)
-    if not args.suite and (not args.only or re.search(args.only, "gdb")):
-        run_gdb(tally, syms)
+    for machine in ("virt", "vexpress-a9"):
+        if not args.suite and (not args.only or re.search(args.only, "gdb-" + machine)):
+            run_gdb(tally, syms, machine)
     print("%d passed, %d failed" % (tally.passed, tally.failed))
     return 1 if tally.failed else 0
 
