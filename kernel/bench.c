@@ -53,12 +53,63 @@ void bench_report_per_op(const char *name, u32 total, unsigned long n)
 		tenths % 10);
 }
 
+static bool bench_exists(const char *name, size_t len)
+{
+	for (const struct bench **b = __bench_list_start; b < __bench_list_end;
+	     b++)
+		if (strlen((*b)->name) == len &&
+		    !strncmp((*b)->name, name, len))
+			return true;
+	return false;
+}
+
+/*
+ * hikern.bench=help lists the benchmarks; an empty selection or a name
+ * that is none of them is reported and counted, as hikern.test= does.
+ */
+static int check_bench_names(void)
+{
+	const char *s = bench_selection;
+	int unknown = 0;
+	size_t len;
+
+	if (!strcmp(s, "all"))
+		return 0;
+	if (!*s || !strcmp(s, "help")) {
+		if (!*s)
+			pr_err("hikern.bench= is empty\n");
+		pr_info("hikern.bench= takes all, help or a comma-separated "
+			"list of:\n");
+		for (const struct bench **b = __bench_list_start;
+		     b < __bench_list_end; b++)
+			pr_info("  %s\n", (*b)->name);
+		return !*s;
+	}
+	for (; (s = next_list_item(s, &len)); s += len + (s[len] == ','))
+		if (len && !bench_exists(s, len)) {
+			pr_err("hikern.bench=%.*s: no such benchmark "
+			       "(hikern.bench=help lists them)\n",
+			       (int)len, s);
+			unknown++;
+		}
+	return unknown;
+}
+
+/*
+ * bench_run_selected - run the benchmarks hikern.bench= names
+ * Returns -1 without hikern.bench=, else the number of names that are no
+ * benchmark (0: all ran).
+ */
 int bench_run_selected(void)
 {
 	u32 t0, t1;
+	int unknown;
 
 	if (!bench_selection)
 		return -1;
+	unknown = check_bench_names();
+	if (unknown || !strcmp(bench_selection, "help"))
+		return unknown;
 	pmu_enable();
 	t0 = bench_cycles();
 	t1 = bench_cycles();

@@ -72,10 +72,24 @@ static const struct {
 	{ "WARNING", lkdtm_WARNING, true },
 };
 
+/* lkdtm=help, or a name that is no crash type: say which exist. */
+static void lkdtm_list_types(void)
+{
+	pr_info("lkdtm: crash types:\n");
+	for (unsigned int i = 0; i < ARRAY_SIZE(crashtypes); i++)
+		pr_info("lkdtm:   %s%s\n", crashtypes[i].name,
+			crashtypes[i].survives ? " (the kernel carries on)" :
+						 "");
+}
+
 void lkdtm_run(void)
 {
 	if (!lkdtm_type)
 		return;
+	if (!strcmp(lkdtm_type, "help")) {
+		lkdtm_list_types();
+		return;
+	}
 	for (unsigned int i = 0; i < ARRAY_SIZE(crashtypes); i++) {
 		if (strcmp(crashtypes[i].name, lkdtm_type))
 			continue;
@@ -92,4 +106,5 @@ void lkdtm_run(void)
 		return;
 	}
 	pr_err("lkdtm: unknown crash type '%s'\n", lkdtm_type);
+	lkdtm_list_types();
 }

@@ -24,7 +24,7 @@
 void __noreturn start_kernel(void)
 {
 	char *command_line;
-	int failed;
+	int failed, bench_failed;
 
 	pr_notice("Booting Linux on physical CPU 0x0\n");
 	pr_notice("hikern version " HIKERN_VERSION
@@ -40,8 +40,9 @@ void __noreturn start_kernel(void)
 	lkdtm_run();
 
 	failed = kunit_run_selected();
-	if (bench_run_selected() >= 0 && failed < 0)
-		failed = 0;
+	bench_failed = bench_run_selected();
+	if (bench_failed >= 0)
+		failed = (failed > 0 ? failed : 0) + bench_failed;
 	if (failed >= 0)
 		semihosting_exit(failed ? EXIT_TEST_FAILED : EXIT_PASS);
 	pr_info("hikern: boot complete; idle (no console shell yet)\n");

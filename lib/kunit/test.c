@@ -3,8 +3,9 @@
  * KTAP version 1 with one nested block per suite.
  *
  * Suites register themselves (kunit_test_suite) into .kunit_test_suites;
- * hikern.test= picks "all", "none" or a comma-separated list of suite
- * names. Each case runs with a jmp_buf armed so that KUNIT_ASSERT_* can
+ * hikern.test= picks "all", "none", "help" (list them) or a comma-separated
+ * list of "suite" or "suite.case" globs, as KUnit's kunit.filter_glob. The
+ * run ends with KUnit's "# Totals:" line. Each case runs with a jmp_buf armed so that KUNIT_ASSERT_* can
  * end it early, and kunit_expect_fault() arms a second one that the abort
  * handlers resume to, which is how a test proves a fault really happened.
  */
@@ -120,9 +121,98 @@ bool kunit_expect_fault(void (*fn)(void *), void *arg,
 	return false;
 }
 
-static bool suite_selected(const char *name)
+/*
+ * A glob as KUnit's kunit.filter_glob takes: '*' matches any run of
+ * characters, '?' any one. @pat is @n characters, not NUL-terminated.
+ */
+static bool glob_match_n(const char *pat, size_t n, const char *str)
 {
-	return list_has_item(test_selection, name);
+	const char *end = pat + n, *star = NULL, *retry = NULL;
+
+	while (*str) {
+		if (pat < end && *pat == '*') {
+			star = ++pat;
+			retry = str;
+		} else if (pat < end && (*pat == '?' || *pat == *str)) {
+			pat++;
+			str++;
+		} else if (star) {
+			pat = star;
+			str = ++retry;
+		} else {
+			return false;
+		}
+	}
+	while (pat < end && *pat == '*')
+		pat++;
+	return pat == end;
+}
+
+/*
+ * Does one hikern.test= item ("suite" or "suite.case", globs) select @c of
+ * @suite? With @c NULL: does it name @suite at all?
+ */
+static bool item_selects(const char *item, size_t len,
+			 const struct kunit_suite *suite,
+			 const struct kunit_case *c)
+{
+	const char *dot = memchr(item, '.', len);
+	size_t slen = dot ? (size_t)(dot - item) : len;
+
+	if (!glob_match_n(item, slen, suite->name))
+		return false;
+	return !c || !dot || glob_match_n(dot + 1, len - slen - 1, c->name);
+}
+
+#define for_each_item(s, len)                                   \
+	for (s = test_selection; (s = next_list_item(s, &len)); \
+	     s += len + (s[len] == ','))
+
+static bool case_selected(const struct kunit_suite *suite,
+			  const struct kunit_case *c)
+{
+	const char *s;
+	size_t len;
+
+	if (!strcmp(test_selection, "all"))
+		return true;
+	for_each_item(s, len) if (len &&
+				  item_selects(s, len, suite, c)) return true;
+	return false;
+}
+
+static unsigned int selected_cases(const struct kunit_suite *suite)
+{
+	unsigned int n = 0;
+
+	for (const struct kunit_case *c = suite->test_cases; c->run_case; c++)
+		n += case_selected(suite, c);
+	return n;
+}
+
+#define for_each_suite(p) \
+	for (p = __kunit_suites_start; p < __kunit_suites_end; p++)
+
+/* hikern.test=help: what can be selected, one "suite.case" per line. */
+static void print_help(void)
+{
+	struct kunit_suite **p;
+
+	pr_info("hikern.test= takes all, none, help, or a comma-separated list "
+		"of SUITE or SUITE.CASE, where * and ? are globs "
+		"(hikern.test=highmem.kmap_*,slab)\n");
+	pr_info("suites and their cases:\n");
+	for_each_suite(p)
+	{
+		const struct kunit_case *c;
+
+		for (c = (*p)->test_cases; c->run_case; c++)
+			;
+		pr_info("  %s (%u cases)\n", (*p)->name,
+			(unsigned int)(c - (*p)->test_cases));
+		for (c = (*p)->test_cases; c->run_case; c++)
+			pr_info("    %s.%s\n", (*p)->name, c->name);
+	}
 }
 
 static bool run_case(struct kunit_suite *suite, struct kunit_case *c,
@@ -148,73 +238,102 @@ static bool run_case(struct kunit_suite *suite, struct kunit_case *c,
 	return !test.failed;
 }
 
-/* Runs one suite as a KTAP subtest; returns its number of failed cases. */
-static unsigned int run_suite(struct kunit_suite *suite, unsigned int nr)
+/* Pass, fail and skip counts for the "# Totals:" line. */
+struct kunit_totals {
+	unsigned int pass, fail, skip;
+};
+
+/* Runs one suite's selected cases as a KTAP subtest, adding to @t. */
+static void run_suite(struct kunit_suite *suite, unsigned int nr,
+		      struct kunit_totals *t)
 {
-	unsigned int total = 0, failed = 0, skipped = 0;
+	unsigned int total = selected_cases(suite), failed = 0, skipped = 0;
+	unsigned int n = 0;
 	struct kunit_case *c;
 
-	for (c = suite->test_cases; c->run_case; c++)
-		total++;
 	pr_info("    KTAP version 1\n");
 	pr_info("    # Subtest: %s\n", suite->name);
 	pr_info("    1..%u\n", total);
 	for (c = suite->test_cases; c->run_case; c++)
-		if (!run_case(suite, c,
-			      (unsigned int)(c - suite->test_cases) + 1,
-			      &skipped))
+		if (case_selected(suite, c) &&
+		    !run_case(suite, c, ++n, &skipped))
 			failed++;
 	pr_info("# %s: pass:%u fail:%u skip:%u total:%u\n", suite->name,
 		total - failed - skipped, failed, skipped, total);
 	pr_info("%s %u %s\n", failed ? "not ok" : "ok", nr, suite->name);
-	return failed;
+	t->pass += total - failed - skipped;
+	t->fail += failed;
+	t->skip += skipped;
 }
 
-/* A name in hikern.test= that matches no suite is a failure, not a no-op. */
+/*
+ * An item of hikern.test= that selects nothing is a failure, not a no-op:
+ * counted (and, with @report, printed as a failed KTAP test numbered
+ * after @nr) here.
+ */
 static unsigned int check_unknown_names(unsigned int nr, bool report)
 {
-	const char *s = test_selection;
 	unsigned int failed = 0;
-
+	const char *s;
 	size_t len;
 
-	if (!strcmp(s, "all") || !strcmp(s, "none"))
+	if (!strcmp(test_selection, "all"))
 		return 0;
-	for (; (s = next_list_item(s, &len)); s += len + (s[len] == ',')) {
-		bool found = false;
+	for_each_item(s, len)
+	{
+		bool suite_found = false, case_found = false;
+		struct kunit_suite **p;
 
-		for (struct kunit_suite **p = __kunit_suites_start;
-		     p < __kunit_suites_end; p++)
-			if (strlen((*p)->name) == len &&
-			    !strncmp((*p)->name, s, len))
-				found = true;
-		if (!found && len) {
-			if (report)
-				pr_info("not ok %u %.*s # no such suite\n",
-					++nr, (int)len, s);
-			failed++;
+		if (!len)
+			continue;
+		for_each_suite(p)
+		{
+			const struct kunit_case *c;
+
+			if (!item_selects(s, len, *p, NULL))
+				continue;
+			suite_found = true;
+			for (c = (*p)->test_cases; c->run_case; c++)
+				case_found |= item_selects(s, len, *p, c);
 		}
+		if (case_found)
+			continue;
+		failed++;
+		if (report)
+			pr_info("not ok %u %.*s # no such %s "
+				"(hikern.test=help lists them)\n",
+				++nr, (int)len, s,
+				suite_found ? "test case" : "suite");
 	}
 	return failed;
 }
 
 int kunit_run_selected(void)
 {
-	unsigned int nr = 0, failed = 0, planned = 0;
+	struct kunit_totals t = { 0, 0, 0 };
+	unsigned int nr = 0, planned = 0, unknown;
 	struct kunit_suite **p;
 
 	if (!test_selection)
 		return -1;
 	if (!strcmp(test_selection, "none"))
 		return 0;
-	for (p = __kunit_suites_start; p < __kunit_suites_end; p++)
-		if (suite_selected((*p)->name))
-			planned++;
+	if (!strcmp(test_selection, "help")) {
+		print_help();
+		return 0;
+	}
+	if (!*test_selection) {
+		pr_err("hikern.test= is empty: give all, none, help, or suite "
+		       "names (hikern.test=help lists them)\n");
+		return 1;
+	}
+	for_each_suite(p) planned += selected_cases(*p) != 0;
 	pr_info("KTAP version 1\n");
 	pr_info("1..%u\n", planned + check_unknown_names(0, false));
-	for (p = __kunit_suites_start; p < __kunit_suites_end; p++)
-		if (suite_selected((*p)->name))
-			failed += run_suite(*p, ++nr);
-	failed += check_unknown_names(nr, true);
-	return (int)failed;
+	for_each_suite(p) if (selected_cases(*p)) run_suite(*p, ++nr, &t);
+	unknown = check_unknown_names(nr, true);
+	t.fail += unknown;
+	pr_info("# Totals: pass:%u fail:%u skip:%u total:%u\n", t.pass, t.fail,
+		t.skip, t.pass + t.fail + t.skip);
+	return (int)t.fail;
 }
