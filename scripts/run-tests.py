@@ -17,6 +17,7 @@ exit status is non-zero on any failure or timeout.
 """
 import argparse
 import concurrent.futures
+import fnmatch
 import os
 import re
 import shlex
@@ -25,6 +26,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -239,13 +241,61 @@ def check_layout(cfg, log, syms):
 # ---------------------------------------------------------------------------
 # KTAP
 
-def parse_ktap(log):
-    """Returns (results, problems): results are (suite.case, ok, diag)."""
+_suite_cases = None
+_suite_cases_lock = threading.Lock()
+
+
+def suite_cases():
+    """{suite: [case, ...]} in run order, as hikern.test=help prints them."""
+    global _suite_cases
+    with _suite_cases_lock:
+        if _suite_cases is None:
+            log, _ = run_qemu(Config("test-help-cases", test="help", timeout=60))
+            _suite_cases = {}
+            for line in log.splitlines():
+                m = re.fullmatch(r"    (\w+)\.(\w+)", strip_stamp(line))
+                if m:
+                    _suite_cases.setdefault(m.group(1), []).append(m.group(2))
+        return _suite_cases
+
+
+def glob_selects(selection, suite, case):
+    """The kernel's hikern.test= rule (lib/kunit/test.c), for the runner."""
+    if selection in (None, "all"):
+        return True
+    for item in selection.split(","):
+        sglob, _, cglob = item.partition(".")
+        if item and fnmatch.fnmatchcase(suite, sglob) and (
+                not cglob or fnmatch.fnmatchcase(case, cglob)):
+            return True
+    return False
+
+
+def crash_detail(lines, start, diag):
+    """The unfinished case's diagnostics and the log's last lines, with the
+    case's oops PC, BUG/WARNING lines and panic even if they scrolled
+    further up (@start: the case's first log line)."""
+    tail = lines[-15:]
+    keep = [l for l in lines[start:-15]
+            if re.search(r"PC is at|Kernel panic|Internal error|^BUG|^WARNING", l)]
+    return "\n".join(diag + (["..."] + keep[-4:] if keep else []) + ["--- last log lines:"] + tail)
+
+
+def parse_ktap(log, selection=None):
+    """Returns (results, problems): results are (suite.case, ok, diag).
+
+    A suite that stops early (an oops, a hang) gets one failed result for
+    the case that was running: the one after the last result, named from
+    hikern.test=help and @selection (the hikern.test= value).
+    """
     results, problems = [], []
     suite, plan, seen, diag = None, None, 0, []
     top_plan, suites_done = None, 0
-    for raw in log.splitlines():
-        line = strip_stamp(raw.rstrip("\r"))
+    counts = {"pass": 0, "fail": 0, "skip": 0}
+    totals = None
+    lines = [strip_stamp(raw.rstrip("\r")) for raw in log.splitlines()]
+    case_start = 0
+    for i, line in enumerate(lines):
         m = re.fullmatch(r"1\.\.(\d+)", line)
         if m:
             top_plan = int(m.group(1))
@@ -253,6 +303,7 @@ def parse_ktap(log):
         m = re.fullmatch(r"    # Subtest: (\S+)", line)
         if m:
             suite, plan, seen, diag = m.group(1), None, 0, []
+            case_start = i + 1
             continue
         m = re.fullmatch(r"    1\.\.(\d+)", line)
         if m:
@@ -261,18 +312,26 @@ def parse_ktap(log):
         m = re.fullmatch(r"    (ok|not ok) (\d+) (\S+)( # SKIP.*)?", line)
         if m and suite:
             seen += 1
-            results.append(("%s.%s" % (suite, m.group(3)), m.group(1) == "ok",
+            ok = m.group(1) == "ok"
+            counts["skip" if ok and m.group(4) else "pass" if ok else "fail"] += 1
+            results.append(("%s.%s" % (suite, m.group(3)), ok,
                             "\n".join(diag[-12:])))
             diag = []
+            case_start = i + 1
             continue
         if line.startswith("    # "):
             diag.append(line.strip())
             continue
+        m = re.fullmatch(r"# Totals: pass:(\d+) fail:(\d+) skip:(\d+) total:(\d+)", line)
+        if m:
+            totals = tuple(int(x) for x in m.groups())
+            continue
         m = re.fullmatch(r"(ok|not ok) (\d+) (\S+)(.*)", line)
         if m:
             suites_done += 1
-            if m.group(4).startswith(" # no such suite"):
-                results.append((m.group(3), False, "no such suite"))
+            if m.group(4).startswith(" # no such"):
+                counts["fail"] += 1
+                results.append((m.group(3), False, m.group(4)[3:]))
             elif plan is not None and seen != plan:
                 problems.append("suite %s: plan 1..%d but %d results" % (suite, plan, seen))
             suite = None
@@ -281,8 +340,22 @@ def parse_ktap(log):
     elif suites_done != top_plan:
         problems.append("KTAP plan 1..%d but %d suites finished" % (top_plan, suites_done))
     if suite is not None:
-        problems.append("suite %s did not finish (last case %d of %s)" %
-                        (suite, seen, plan))
+        cases = [c for c in suite_cases().get(suite, [])
+                 if glob_selects(selection, suite, c)]
+        name = cases[seen] if seen < len(cases) else "case %d" % (seen + 1)
+        problems.append("suite %s did not finish: it stopped in %s.%s "
+                        "(case %d of %s)" % (suite, suite, name, seen + 1, plan))
+        results.append(("%s.%s" % (suite, name), False,
+                        "did not finish\n" + crash_detail(lines, case_start, diag)))
+    elif top_plan is not None and suites_done == top_plan:
+        want = (counts["pass"], counts["fail"], counts["skip"],
+                sum(counts.values()))
+        if totals is None:
+            problems.append("no '# Totals:' line")
+        elif totals != want:
+            problems.append("'# Totals: pass:%d fail:%d skip:%d total:%d' but "
+                            "the results say pass:%d fail:%d skip:%d total:%d"
+                            % (totals + want))
     return results, problems
 
 
@@ -430,6 +503,28 @@ def matrix():
                     extra_append="lkdtm=WARNING",
                     expect=[r"WARNING: CPU: 0 PID: 0 at kernel/lkdtm.c:\d+ lkdtm_WARNING\(\)",
                             r"lkdtm: WARNING: the kernel carried on, as expected"]))
+    # What a new user tries first: the lists, one case by glob, mistakes.
+    c.append(Config("test-help", test="help", layout=False,
+                    expect=[r"hikern.test= takes all, none, help",
+                            r"\n(\[[ .\d]+\] )?  highmem \(\d+ cases\)",
+                            r"\n(\[[ .\d]+\] )?    highmem.kmap_reaches_the_page\n"]))
+    c.append(Config("test-glob", test="highmem.kmap_*ly,slab.kfree_tw*",
+                    layout=False,
+                    expect=[r"ok 1 kmap_fills_window_exactly\n",
+                            r"ok 1 kfree_twice_large\n", r"ok 2 kfree_twice\n",
+                            r"# Totals: pass:3 fail:0 skip:0 total:3"]))
+    c.append(Config("test-empty", test="", layout=False, exit_status=1,
+                    expect=[r"hikern.test= is empty"]))
+    c.append(Config("test-no-such-case", test=None, layout=False, exit_status=1,
+                    extra_append="hikern.test=mmu.nosuch",
+                    expect=[r"not ok 1 mmu.nosuch # no such test case",
+                            r"# Totals: pass:0 fail:1 skip:0 total:1"]))
+    c.append(Config("bench-unknown", test="none", layout=False, exit_status=1,
+                    extra_append="hikern.bench=nosuch",
+                    expect=[r"hikern.bench=nosuch: no such benchmark"]))
+    c.append(Config("lkdtm-help", test="none", layout=False,
+                    extra_append="lkdtm=help",
+                    expect=[r"lkdtm:   WRITE_RO\n", r"lkdtm:   WARNING"]))
     return c
 
 
@@ -484,8 +579,8 @@ def check_config(cfg, syms):
     log, status = run_qemu(cfg)
     res = []
     logref = "log: build/test-logs/%s.log" % cfg.name
-    if cfg.test not in (None, "none"):
-        results, problems = parse_ktap(log)
+    if cfg.test not in (None, "none", "help", ""):
+        results, problems = parse_ktap(log, cfg.test)
         for name, ok, diag in results:
             res.append(("%s: %s" % (cfg.name, name), ok, diag + "\n" + logref))
         res.append(("%s: KTAP complete" % cfg.name, not problems,
