@@ -52,6 +52,16 @@ struct kunit {
 void kunit_log(struct kunit *test, const char *fmt, ...) __printf(2, 3);
 #define kunit_info(test, fmt, ...) kunit_log(test, fmt, ##__VA_ARGS__)
 
+/*
+ * kunit_expect_report - announce a report the case is about to provoke
+ * Prints "    # expecting a <kind> report: <what>" (a KTAP diagnostic)
+ * before the BUG or WARNING the case triggers on purpose, so that a
+ * console reader can tell expected reports from real ones. @kind is the
+ * report's first word: "BUG" or "WARNING".
+ */
+void kunit_expect_report(struct kunit *test, const char *kind, const char *fmt,
+			 ...) __printf(3, 4);
+
 void kunit_fail(struct kunit *test, const char *file, int line, const char *fmt,
 		...) __printf(4, 5);
 void __noreturn kunit_abort(struct kunit *test);

@@ -52,6 +52,18 @@ void kunit_log(struct kunit *test, const char *fmt, ...)
 	pr_info("    # %s\n", buf);
 }
 
+void kunit_expect_report(struct kunit *test, const char *kind, const char *fmt,
+			 ...)
+{
+	char buf[200];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	kunit_log(test, "expecting a %s report: %s", kind, buf);
+}
+
 void kunit_fail(struct kunit *test, const char *file, int line, const char *fmt,
 		...)
 {

@@ -204,6 +204,9 @@ static void expect_rejected_free(struct kunit *test, struct page *page,
 	int pcp = zone_of(page_zonenum(page))->pcp.count;
 
 	buddyinfo_snapshot(&before);
+	kunit_expect_report(test, "BUG",
+			    "Bad page state, pfn:%lx freed at order %u",
+			    page_to_pfn(page), order);
 	__free_pages(page, order);
 	buddyinfo_snapshot(&after);
 	KUNIT_EXPECT_EQ(test, nr_bad_page_reports, reports + 1);

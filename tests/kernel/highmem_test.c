@@ -202,6 +202,7 @@ static void kmap_fills_window_exactly(struct kunit *test)
 		busy += pkmap_count[i] == 2;
 	KUNIT_EXPECT_EQ(test, busy, LAST_PKMAP);
 
+	kunit_expect_report(test, "BUG", "kmap: pkmap exhausted");
 	kmap_test_capture_start();
 	v = kmap(pages[LAST_PKMAP]);
 	kmap_test_capture_stop();
@@ -241,6 +242,7 @@ static void kunmap_of_unmapped_page_is_reported(struct kunit *test)
 
 	kmap_flush_unused();
 	memcpy(counts_before, pkmap_count, sizeof(counts_before));
+	kunit_expect_report(test, "BUG", "kunmap of a page never mapped");
 	kmap_test_capture_start();
 	kunmap(page); /* never mapped */
 	kmap_test_capture_stop();
@@ -253,6 +255,7 @@ static void kunmap_of_unmapped_page_is_reported(struct kunit *test)
 	/* One kunmap too many: the slot keeps count 1, nothing goes to 0. */
 	nr = PKMAP_NR(kmap(page));
 	kunmap(page);
+	kunit_expect_report(test, "BUG", "kunmap: one kunmap too many");
 	kmap_test_capture_start();
 	kunmap(page);
 	kmap_test_capture_stop();
@@ -405,6 +408,9 @@ static void kmap_atomic_nests_as_a_stack(struct kunit *test)
 		KUNIT_EXPECT_TRUE(test, maps_page(a[i], pages[i]));
 	}
 	if (CONFIG_DEBUG_HIGHMEM) {
+		kunit_expect_report(
+			test, "BUG",
+			"kmap_atomic nesting deeper than KM_TYPE_NR");
 		kmap_test_capture_start();
 		extra = kmap_atomic(pages[KM_TYPE_NR]);
 		kmap_test_capture_stop();
@@ -447,6 +453,7 @@ static void kunmap_atomic_out_of_order_warns(struct kunit *test)
 	a = kmap_atomic(pages[0]);
 	b = kmap_atomic(pages[1]);
 	a[0] = kmap_test_pattern(page_to_pfn(pages[0]), 0, 6);
+	kunit_expect_report(test, "WARNING", "kunmap_atomic out of order");
 	kmap_test_capture_start();
 	kunmap_atomic(a); /* b is on top */
 	kmap_test_capture_stop();
@@ -584,6 +591,8 @@ static void kmap_in_interrupt_warns(struct kunit *test)
 	}
 	irq_kmap_lowpage = kmap_test_lowpage(test);
 	irq_kmap_done = false;
+	kunit_expect_report(test, "WARNING",
+			    "kmap and kunmap from an interrupt (two reports)");
 	kmap_test_capture_start();
 	set_tick_hook(kmap_in_irq);
 	while (!irq_kmap_done && jiffies - start < 10)

@@ -296,9 +296,12 @@ static void kmem_cache_destroy_busy(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, IS_ALIGNED((unsigned long)obj, L1_CACHE_BYTES));
 	KUNIT_EXPECT_EQ(test, *(u32 *)obj, 0);
 	/* Refused and reported: the cache keeps working. */
+	kunit_expect_report(test, "BUG",
+			    "kmem_cache_destroy of a cache with objects");
 	kmem_cache_destroy(s);
 	KUNIT_EXPECT_EQ(test, nr_slab_bug_reports, bugs + 1);
 	/* An object of this cache given to a kmalloc cache is caught too. */
+	kunit_expect_report(test, "BUG", "kmem_cache_free to the wrong cache");
 	kmem_cache_free(&kmalloc_caches[6], obj);
 	KUNIT_EXPECT_EQ(test, nr_slab_bug_reports, bugs + 2);
 	kmem_cache_free(s, obj);
@@ -312,6 +315,8 @@ static void expect_rejected(struct kunit *test, const void *p)
 	unsigned long bugs = nr_slab_bug_reports;
 	unsigned long free_before = nr_free_pages();
 
+	kunit_expect_report(test, "BUG", "kfree(0x%08lx) refused",
+			    (unsigned long)p);
 	kfree(p);
 	KUNIT_EXPECT_EQ(test, nr_slab_bug_reports, bugs + 1);
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);
@@ -443,6 +448,7 @@ static void write_after_free(struct kunit *test)
 	alloc_slab_mates(test, 128, &p, &keep);
 	kfree(p);
 	p[5] = 0;
+	kunit_expect_report(test, "BUG", "kmalloc-128 Poison overwritten");
 	q = kmalloc(128, GFP_KERNEL);
 	KUNIT_EXPECT_PTR_EQ(test, q, p);
 	KUNIT_EXPECT_EQ(test, nr_slab_bug_reports, bugs + 1);
