@@ -3,7 +3,8 @@
  * kmalloc benchmarks.
  *
  * The kmalloc example module of Documentation/boards.md (banner,
- * "[*]unsigned int *NORMAL_int:" line, in lowmem); every size class and the large path; mixed random
+ * "[*]unsigned int *NORMAL_int:" line, in lowmem); every size class and
+ * the large path; mixed random
  * kmalloc/kfree with every byte checked and the per-cache counts
  * compared with slabinfo; empty slabs going back to the page allocator
  * (nr_free_pages exactly as before); kmem_cache_create/destroy; and bad

@@ -3,7 +3,8 @@
  * and the vmalloc benchmark.
  *
  * The vmalloc example module of Documentation/boards.md
- * ("[*]unsigned int *VMALLOC_int:", in the vmalloc region); mappings that agree with vmalloc_to_page and with a
+ * ("[*]unsigned int *VMALLOC_int:", in the vmalloc region); mappings
+ * that agree with vmalloc_to_page and with a
  * second (vmap) mapping of the same pages; the guard page and freed areas
  * faulting; 64 MB from a buddy allocator holding no order-10 block; the
  * region exhausted cleanly; ioremap with device attributes, static
