@@ -1,7 +1,7 @@
 /*
  * mm/highmem.c: persistent kernel maps of highmem pages over the pkmap
  * window, and the page -> virtual address association of highmem pages
- * (Linux's mm/highmem.c; section 12 of the highmem reference).
+ * (Linux's mm/highmem.c; see Documentation/mm/highmem.md).
  *
  * The window is LAST_PKMAP (512) pages at PKMAP_BASE, served by the one
  * PTE page pkmap_page_table. Per slot, pkmap_count says:

@@ -1,6 +1,6 @@
 /*
- * mm/page_alloc.c: the zoned buddy allocator (Linux's design, section 13
- * of the highmem reference): mem_map and zone set-up, alloc_pages and
+ * mm/page_alloc.c: the zoned buddy allocator (Linux's design, see
+ * Documentation/mm/page_alloc.md): mem_map and zone set-up, alloc_pages and
  * __free_pages with splitting and coalescing, zone fallback, watermarks,
  * and Linux-style "Bad page state" reports for misuse.
  *
@@ -804,7 +804,8 @@ static void setup_per_zone_lowmem_reserve(void)
 }
 
 /*
- * Section 13.6 of the reference: min_free_kbytes = sqrt(16 * lowmem KB)
+ * Documentation/mm/page_alloc.md, section 6:
+ * min_free_kbytes = sqrt(16 * lowmem KB)
  * in [128, 65536]; each zone's share of it (by managed pages) is its min,
  * except that HighMem's min is managed/1024 in [32, 128]; low and high
  * add one and two times max(share / 4, managed * 10 / 10000).

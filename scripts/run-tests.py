@@ -9,7 +9,8 @@ It runs, in one tally:
     it prints is parsed (every case is one result; a missing case or a
     short plan is a failure), and boots that print the memory layout are
     checked against an independent oracle: Linux's formulas re-implemented
-    below, and, where the seeds recorded real boards, the seeds' own lines;
+    below, and, where real boards were recorded (Documentation/boards.md),
+    those boards' own lines;
   * a GDB session against QEMU's gdbstub.
 
 It prints every result and ends with one line "N passed, N failed"; the
@@ -123,15 +124,16 @@ def expected_layout(profile, base, ram, vmalloc=None, dtb_reserved=False):
     ]
     highmem = base + ram - limit
     # QEMU virt puts its 1 MiB DTB at RAM base + min(RAM/2, 128 MiB)
-    # (qemu-arm-facts 1c); it stays reserved, so if it lies above the
-    # lowmem limit it is not counted as managed highmem.
+    # (Documentation/boards.md, section 4); it stays reserved, so if it
+    # lies above the lowmem limit it is not counted as managed highmem.
     dtb = base + min(ram // 2, 128 * MB)
     if dtb_reserved and dtb >= limit:
         highmem -= 1 * MB
     return lines, warnings, highmem >> 10, ram >> 10
 
 
-# What real boards printed (the seeds): the oracle's own check.
+# What real boards printed (Documentation/boards.md, sections 1 and 2; the
+# names keep the notes' numbers, 004 and 002): the oracle's own check.
 SEED_004_1G = [
     "    vector  : 0xffff0000 - 0xffff1000   (   4 kB)",
     "    fixmap  : 0xffc00000 - 0xffe00000   (2048 kB)",

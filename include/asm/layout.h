@@ -4,9 +4,11 @@
  * boot. arch/arm/mm/layout.c fills it in; everything downstream (fixmap slot
  * addresses, the lowmem limit, zones, the layout banner) reads it.
  *
- *  profile "v3.18" (default, seed 004): VMALLOC_END 0xff000000, fixmap
+ *  profile "v3.18" (default; Documentation/boards.md, section 1):
+ *      VMALLOC_END 0xff000000, fixmap
  *      0xffc00000-0xffe00000, Memory line without cma-reserved;
- *  profile "v5" (seed 002, a v5.x board): VMALLOC_END 0xff800000, fixmap
+ *  profile "v5" (a v5.5 board, Documentation/boards.md, section 2):
+ *      VMALLOC_END 0xff800000, fixmap
  *      0xffc00000-0xfff00000, FIXADDR_TOP 0xffeff000.
  *
  * Both use v3.19+'s top-down fixmap indexing (__fix_to_virt(x) =

@@ -134,7 +134,7 @@ static void test_drain_2g(void)
 	test_drain_all_orders(&layout_2g);
 }
 
-/* Linux's formulas (section 13.6), recomputed here in floating point. */
+/* Linux's formulas (Documentation/mm/page_alloc.md), in floating point. */
 static void test_watermark_values(void)
 {
 	struct zone *normal = &NODE_DATA(0)->node_zones[ZONE_NORMAL];

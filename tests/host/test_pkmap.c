@@ -313,7 +313,7 @@ static void kunmap_to_count_1_wakes_waiters(void)
 
 static int users[MODEL_PAGES];
 
-/* Every invariant of section 12.8, through the public interface. */
+/* Every pkmap invariant (Documentation/mm/highmem.md), via the public API. */
 static void check_model(void)
 {
 	static unsigned char seen[LAST_PKMAP];

@@ -1,13 +1,15 @@
 /*
  * tests/kernel/seed.h: helpers shared by the self-tests that reproduce the
- * seed articles' example modules (kmalloc, vmalloc, kmap, kmap_atomic...).
+ * example modules of Documentation/boards.md (kmalloc, vmalloc, kmap,
+ * kmap_atomic...).
  */
 #ifndef _TESTS_KERNEL_SEED_H
 #define _TESTS_KERNEL_SEED_H
 
 /*
- * Print the region banner every example of seed 002 prints before its
- * "[*]... Address:" line, in the seed's exact format:
+ * Print the region banner every example module of the Linux 5.5 board
+ * (Documentation/boards.md, section 2) prints before its "[*]... Address:"
+ * line, in the modules' exact format:
  *	***************************************************
  *	FIXMAP:      ffc00000 -- fff00000
  *	VMALLOC:     f0800000 -- ff800000

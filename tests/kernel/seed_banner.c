@@ -1,6 +1,7 @@
 /*
- * tests/kernel/seed_banner.c: the region banner of seed 002's example
- * modules, shared by every test that reproduces one of them so that the
+ * tests/kernel/seed_banner.c: the region banner of the Linux 5.5 board's
+ * example modules (Documentation/boards.md, section 2), shared by every
+ * test that reproduces one of them so that the
  * banner is written once (see seed.h).
  */
 #include <asm/fixmap.h>
@@ -14,7 +15,7 @@
 
 void seed_print_banner(void)
 {
-	/* The seed's module computes PKMAP's end as PKMAP_BASE + 0x200000. */
+	/* The example module computes PKMAP's end as PKMAP_BASE + 0x200000. */
 	unsigned long pkmap_end = PKMAP_BASE + 0x200000;
 
 	printk(SEED_RULE);

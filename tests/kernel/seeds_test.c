@@ -1,14 +1,15 @@
 /*
  * tests/kernel/seeds_test.c: suite "seeds", the example modules of the
- * seed articles run as self-tests, printing the seeds' own lines:
+ * Linux 5.5 board (Documentation/boards.md, section 2) run as self-tests,
+ * printing the modules' own lines:
  *
- *   seed 002 (kmap):       banner, "[*]unsigned int *KMAP_int: ..."
- *   seed 003 (low level):  banner, "[*]unsignd long vaddr: ..." from
- *                          kmap_atomic_idx_push + set_fixmap
- *   seed 003 (kmap_atomic): banner, "[*]unsigned int *KMAP_atomic: ..."
+ *   kmap:        banner, "[*]unsigned int *KMAP_int: ..."
+ *   low level:   banner, "[*]unsignd long vaddr: ..." from
+ *                kmap_atomic_idx_push + set_fixmap
+ *   kmap_atomic: banner, "[*]unsigned int *KMAP_atomic: ..."
  *
- * (the misspelt "unsignd" is the seed's). Beyond printing, each case
- * checks that its address lies in the region the seed says it does, at
+ * (the misspelt "unsignd" is the module's). Beyond printing, each case
+ * checks that its address lies in the region the article says it does, at
  * the slot the formulas give, and that it really reaches the allocated
  * page: a value written through it is read back through a second,
  * independent mapping of the same page.
@@ -32,7 +33,7 @@ static bool in_range(unsigned long a, unsigned long start, unsigned long end)
 	return a >= start && a < end;
 }
 
-/* The seed allocates with __GFP_HIGHMEM; without HighMem it gets lowmem. */
+/* The module allocates with __GFP_HIGHMEM; without HighMem: lowmem. */
 static struct page *seed_alloc(struct kunit *test)
 {
 	struct page *page = alloc_pages(__GFP_HIGHMEM, 0);
@@ -42,7 +43,7 @@ static struct page *seed_alloc(struct kunit *test)
 }
 
 /*
- * Lowmem fallback (-m 256): the seed's calls still work and return the
+ * Lowmem fallback (-m 256): the module's calls still work and return the
  * linear address; check that and end the case as skipped, since the
  * highmem path it is about was not exercised.
  */
@@ -56,7 +57,7 @@ static bool seed_lowmem_fallback(struct kunit *test, struct page *page,
 	return true;
 }
 
-/* Seed 002: kmap of a HighMem page lands in the pkmap window. */
+/* The kmap module: a HighMem page lands in the pkmap window. */
 static void seed_002_kmap(struct kunit *test)
 {
 	struct page *high_page = NULL;
@@ -89,8 +90,8 @@ static void seed_002_kmap(struct kunit *test)
 }
 
 /*
- * Seed 003, the low-level interface: push a slot type, turn it into this
- * CPU's fixmap index, map the page there with set_fixmap. The seed's
+ * The low-level module: push a slot type, turn it into this
+ * CPU's fixmap index, map the page there with set_fixmap. The article's
  * second listing passes the index without FIX_KMAP_BEGIN to set_fixmap,
  * which maps the slot below the one it prints; this follows the first,
  * correct listing. kmap_atomic would also disable preemption and page
@@ -142,7 +143,7 @@ static void seed_003_set_fixmap(struct kunit *test)
 			   "no HighMem: the fixmap slot mapped a lowmem page");
 }
 
-/* Seed 003, the high-level interface: kmap_atomic lands in the fixmap. */
+/* The kmap_atomic module: the page lands in this CPU's fixmap slot. */
 static void seed_003_kmap_atomic(struct kunit *test)
 {
 	struct page *high_page = NULL;

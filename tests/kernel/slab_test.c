@@ -2,8 +2,9 @@
  * tests/kernel/slab_test.c: suite "slab", mm/slab.c's promises, and the
  * kmalloc benchmarks.
  *
- * Seed 002's kmalloc_example (banner, "[*]unsigned int *NORMAL_int:"
- * line, in lowmem); every size class and the large path; mixed random
+ * The kmalloc example module of Documentation/boards.md (banner,
+ * "[*]unsigned int *NORMAL_int:" line, in lowmem); every size class and
+ * the large path; mixed random
  * kmalloc/kfree with every byte checked and the per-cache counts
  * compared with slabinfo; empty slabs going back to the page allocator
  * (nr_free_pages exactly as before); kmem_cache_create/destroy; and bad
@@ -30,7 +31,7 @@ static bool is_lowmem(const void *p)
 	return a >= PAGE_OFFSET && a < (unsigned long)high_memory;
 }
 
-/* Seed 002 section 3.1, kmalloc_example_init, as a self-test. */
+/* kmalloc_example_init (Documentation/boards.md, section 2) as a test. */
 static void seed_002_kmalloc(struct kunit *test)
 {
 	unsigned int *NORMAL_int = NULL;

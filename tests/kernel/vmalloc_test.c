@@ -2,8 +2,9 @@
  * tests/kernel/vmalloc_test.c: suite "vmalloc", mm/vmalloc.c and ioremap,
  * and the vmalloc benchmark.
  *
- * Seed 002's vmalloc_example ("[*]unsigned int *VMALLOC_int:", in the
- * vmalloc region); mappings that agree with vmalloc_to_page and with a
+ * The vmalloc example module of Documentation/boards.md
+ * ("[*]unsigned int *VMALLOC_int:", in the vmalloc region); mappings
+ * that agree with vmalloc_to_page and with a
  * second (vmap) mapping of the same pages; the guard page and freed areas
  * faulting; 64 MB from a buddy allocator holding no order-10 block; the
  * region exhausted cleanly; ioremap with device attributes, static
@@ -59,7 +60,7 @@ static bool in_vmalloc_region(const void *p)
 	return a >= VMALLOC_START && a < VMALLOC_END;
 }
 
-/* Seed 002 section 3.2, vmalloc_example_init, as a self-test. */
+/* vmalloc_example_init (Documentation/boards.md, section 2) as a test. */
 static void seed_002_vmalloc(struct kunit *test)
 {
 	unsigned int *VMALLOC_int = NULL;

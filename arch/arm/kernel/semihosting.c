@@ -1,7 +1,7 @@
 /*
  * ARM semihosting: how the kernel leaves QEMU (run with -semihosting).
  * SYS_EXIT_EXTENDED carries an exit status (A32 SYS_EXIT cannot), and the
- * host truncates it to 8 bits; see shared/reference/qemu-arm-facts.md.
+ * host truncates it to 8 bits; see Documentation/boards.md, section 4.
  */
 #include <asm/semihosting.h>
 #include <linux/compiler.h>

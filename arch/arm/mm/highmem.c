@@ -1,7 +1,7 @@
 /*
  * arch/arm/mm/highmem.c: temporary (atomic) maps of highmem pages in the
- * fixmap (Linux's arch/arm/mm/highmem.c; section 11 of the highmem
- * reference).
+ * fixmap (Linux's arch/arm/mm/highmem.c; see
+ * Documentation/mm/highmem.md).
  *
  * Each CPU owns KM_TYPE_NR consecutive fixmap slots, used as a stack
  * whose top is kmap_atomic_cpu[cpu].top: slot `type` of CPU c is fixmap
