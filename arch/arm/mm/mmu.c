@@ -372,9 +372,26 @@ extern char __vectors_start[], __vectors_end[];
 extern char __stubs_start[], __stubs_end[];
 
 /*
+ * Exceptions have gone through VBAR (__vectors_early, set by boot/head.S)
+ * so far; from here on they use the vector page at 0xffff0000, as Linux.
+ */
+static void __init use_high_vectors(void)
+{
+	u32 cr;
+
+	__asm__ __volatile__("mrc p15, 0, %0, c1, c0, 0" : "=r"(cr));
+	cr |= CR_V;
+	__asm__ __volatile__("mcr p15, 0, %0, c1, c0, 0\n\tisb"
+			     :
+			     : "r"(cr)
+			     : "memory");
+}
+
+/*
  * Linux's early_trap_init + devicemaps_init: page 0 holds the vectors
  * (the rest filled with an undefined instruction, so a stray jump traps),
- * page 1 the stubs; mapped read-only/executable at 0xffff0000 (SCTLR.V).
+ * page 1 the stubs; mapped read-only/executable at 0xffff0000, then
+ * SCTLR.V switches the exception entry there.
  */
 static void __init devicemaps_init(void)
 {
@@ -391,6 +408,7 @@ static void __init devicemaps_init(void)
 		       MT_HIGH_VECTORS);
 	flush_icache_range(VECTORS_BASE, VECTORS_BASE + 2 * PAGE_SIZE);
 	local_flush_tlb_all();
+	use_high_vectors();
 }
 
 /*
