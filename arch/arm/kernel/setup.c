@@ -13,6 +13,7 @@
 #include <asm/paging.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
+#include <linux/bug.h>
 #include <linux/cmdline.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -64,6 +65,21 @@ static int __init early_mem(char *p)
 	return 0;
 }
 early_param("mem", early_mem);
+
+/*
+ * lkdtm=EARLY_BUG (listed in kernel/lkdtm.c, fired here): a BUG() after
+ * the console is up but before paging_init() has mapped the vector page,
+ * proving that the boot-time vectors (VBAR, see boot/head.S) oops and
+ * panic instead of hanging.
+ */
+static bool lkdtm_early_bug;
+
+static int __init early_lkdtm(char *p)
+{
+	lkdtm_early_bug = !strcmp(p, "EARLY_BUG");
+	return 0;
+}
+early_param("lkdtm", early_lkdtm);
 
 /* Returns how many bytes from pa on are readable through __va(). */
 static size_t params_window(phys_addr_t pa)
@@ -221,6 +237,11 @@ void __init setup_arch(char **cmdline_p)
 	}
 	pr_info("Layout profile: %s (%s)\n", layout->name,
 		layout->linux_versions);
+	if (lkdtm_early_bug) {
+		pr_info("lkdtm: Performing direct entry EARLY_BUG (before "
+			"paging_init)\n");
+		BUG();
+	}
 	*cmdline_p = bi->cmdline;
 	arm_memblock_init(bi);
 	adjust_lowmem_bounds();
