@@ -680,6 +680,50 @@ def run_gdb(tally, syms):
         tally.add(name, ok, ref)
 
 
+def run_gdb_bad_banks(tally):
+    """Banks QEMU cannot produce (it always rewrites /memory to -m): GDB
+    edits boot_info as arm_memblock_init() starts; each must end in a
+    panic naming the problem, with EXIT_PANIC (3), never a hang."""
+    cases = [
+        ("bank-too-small", "boot_info.bank[0].size = 0x80000",
+         r"Kernel panic - not syncing: RAM bank 0x40000000-0x4007ffff \(512K\) "
+         r"from the DTB is too small for the kernel: it needs 0x40000000-"),
+        ("bank-below-phys-offset", "boot_info.bank[0].start = 0",
+         r"Ignoring memory below PHYS_OFFSET: 0x00000000-0x40000000[\s\S]*"
+         r"Kernel panic - not syncing: no RAM bank from the DTB holds the "
+         r"kernel at 0x40000000-"),
+        ("bank-above-4g", "boot_info.bank[0].start = 0x100000000",
+         r"Ignoring memory at 0x100000000 outside 32-bit physical address "
+         r"space[\s\S]*Kernel panic - not syncing: no RAM bank from the DTB"),
+    ]
+    for name, edit, pattern in cases:
+        port = free_port()
+        cfg = Config("gdb-" + name, test="none")
+        log_path = os.path.join(LOGS, "gdb-%s.log" % name)
+        with open(log_path, "w") as log:
+            qemu = subprocess.Popen(
+                cfg.command() + ["-S", "-gdb", "tcp::%d" % port], stdout=log,
+                stderr=subprocess.STDOUT, start_new_session=True)
+            args = ["gdb-multiarch", "-batch", "-nx", ELF]
+            for c in ("target remote :%d" % port, "break arm_memblock_init",
+                      "continue", "set var " + edit, "detach"):
+                args += ["-ex", c]
+            try:
+                subprocess.run(args, capture_output=True, timeout=60)
+                status = qemu.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                status = "timeout"
+                os.killpg(qemu.pid, signal.SIGKILL)
+                qemu.wait()
+        with open(log_path) as f:
+            out = f.read()
+        ref = "log: build/test-logs/gdb-%s.log" % name
+        tally.add("gdb-%s: prints /%s/" % (name, pattern),
+                  re.search(pattern, out) is not None, ref)
+        tally.add("gdb-%s: exit status" % name, status == 3,
+                  "exit status %s, expected 3\n%s" % (status, ref))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--suite", help="run one KTAP suite on the main configs")
@@ -723,6 +767,7 @@ def main():
                 tally.add(name, ok, detail)
     if not args.suite and (not args.only or re.search(args.only, "gdb")):
         run_gdb(tally, syms)
+        run_gdb_bad_banks(tally)
     print("%d passed, %d failed" % (tally.passed, tally.failed))
     return 1 if tally.failed else 0
 

@@ -299,22 +299,19 @@ static void __noreturn __init no_kernel_ram(const struct boot_info *bi)
 static bool __init mem_fallback(const struct boot_info *bi)
 {
 	const struct membank *b = kernel_bank(bi);
-	phys_addr_t left = memblock_phys_mem_size();
 
 	if (!b)
-		return false;
-	memblock_remove(0, PHYS_ADDR_MAX);
-	arm_add_memory(b->start, b->size);
-	if (!kernel_has_ram())
 		return false;
 	pr_err("mem=: the RAM it leaves (%luK) does not hold the kernel's "
 	       "0x%08lx-0x%08lx; using the bank the kernel runs in: "
 	       "0x%08llx-0x%08llx\n",
-	       (unsigned long)(left >> 10), (unsigned long)PHYS_OFFSET,
-	       (unsigned long)kernel_ram_end() - 1,
+	       (unsigned long)(memblock_phys_mem_size() >> 10),
+	       (unsigned long)PHYS_OFFSET, (unsigned long)kernel_ram_end() - 1,
 	       (unsigned long long)b->start,
 	       (unsigned long long)(b->start + b->size - 1));
-	return true;
+	memblock_remove(0, PHYS_ADDR_MAX);
+	arm_add_memory(b->start, b->size);
+	return kernel_has_ram();
 }
 
 static void __init arm_memblock_init(const struct boot_info *bi)
