@@ -19,7 +19,11 @@
  *     the SCTLR write still has a translation), the kernel at PAGE_OFFSET,
  *     and the two sections holding the boot parameters at their linear
  *     address so C code can read them through __va().
- *  4. Turn the MMU and caches on, jump to the virtual __mmap_switched,
+ *  4. Point VBAR at the image's own vector table (__vectors_early, at its
+ *     virtual address) with SCTLR.V clear, so any exception from the first
+ *     C instruction on reaches a handler; paging_init() maps the vector
+ *     page at 0xffff0000 and only then sets SCTLR.V (high vectors).
+ *  5. Turn the MMU and caches on, jump to the virtual __mmap_switched,
  *     zero .bss, record __pv_offset and the boot registers, start_kernel().
  *
  * paging_init() later replaces these sections with the final, strict map
@@ -155,13 +159,16 @@ __create_page_tables:
 	mcr	p15, 0, r0, c2, c0, 0	@ TTBR0
 	ldr	r0, =DACR_INIT
 	mcr	p15, 0, r0, c3, c0, 0	@ DACR
+	ldr	r0, =__vectors_early
+	mcr	p15, 0, r0, c12, c0, 0	@ VBAR: the image's vectors (virtual)
 	dsb
 	isb
 	mrc	p15, 0, r0, c1, c0, 0
-	ldr	r1, =(CR_A | CR_TRE | CR_AFE)
-	bic	r0, r0, r1		@ no alignment traps, no TEX remap, no AF
-	ldr	r1, =(CR_M | CR_C | CR_Z | CR_I | CR_V)
-	orr	r0, r0, r1		@ MMU, caches, branch prediction, high vectors
+	ldr	r1, =(CR_A | CR_TRE | CR_AFE | CR_V)
+	bic	r0, r0, r1		@ no alignment traps, no TEX remap, no AF,
+					@ vectors at VBAR (nothing at 0xffff0000 yet)
+	ldr	r1, =(CR_M | CR_C | CR_Z | CR_I)
+	orr	r0, r0, r1		@ MMU, caches, branch prediction
 	ldr	r13, =__mmap_switched	@ virtual address to continue at
 	b	__turn_mmu_on
 	.ltorg

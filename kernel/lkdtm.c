@@ -58,6 +58,11 @@ static noinline void lkdtm_WARNING(void)
 	WARN_ON(1);
 }
 
+/* Fired by setup_arch() before paging_init; getting here is a failure. */
+static noinline void lkdtm_EARLY_BUG(void)
+{
+}
+
 /* survives: the kernel is meant to carry on (a WARN, not an oops). */
 static const struct {
 	const char *name;
@@ -70,6 +75,7 @@ static const struct {
 	{ "EXCEPTION", lkdtm_EXCEPTION, false },
 	{ "BUG", lkdtm_BUG, false },
 	{ "WARNING", lkdtm_WARNING, true },
+	{ "EARLY_BUG", lkdtm_EARLY_BUG, false },
 };
 
 /* lkdtm=help, or a name that is no crash type: say which exist. */

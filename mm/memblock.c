@@ -358,6 +358,20 @@ bool memblock_is_memory(phys_addr_t addr)
 	return memblock_type_contains(&memblock.memory, addr);
 }
 
+bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
+{
+	unsigned long i;
+
+	memblock_cap_size(base, &size);
+	for (i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+
+		if (base >= r->base && base < memblock_region_end(r))
+			return size <= memblock_region_end(r) - base;
+	}
+	return false;
+}
+
 bool memblock_is_reserved(phys_addr_t addr)
 {
 	return memblock_type_contains(&memblock.reserved, addr);

@@ -527,6 +527,86 @@ def matrix():
     c.append(Config("lkdtm-help", test="none", layout=False,
                     extra_append="lkdtm=help",
                     expect=[r"lkdtm:   WRITE_RO\n", r"lkdtm:   WARNING"]))
+    c += bad_mem_configs()
+    return c
+
+
+def bad_mem_configs():
+    """Bad RAM input (issue 8): every one ends at once, with its message and
+    a definite exit status (0: the kernel carried on, 3: EXIT_PANIC)."""
+    syms = elf_symbols()
+    base = RAM_BASE["virt"]
+    # The RAM the kernel needs: PHYS_OFFSET up to the megabyte holding _end
+    # (the sections boot/head.S maps for it), from the ELF, not the log.
+    need_end = base + ((syms["_end"] - PAGE_OFFSET + MB - 1) & ~(MB - 1))
+    bank = r"0x%08x-0x%08x" % (base, base + 1024 * MB - 1)
+
+    def fallback(left_k):
+        return (r"mem=: the RAM it leaves \(%dK\) does not hold the kernel's "
+                r"0x%08x-0x%08x; using the bank the kernel runs in: %s"
+                % (left_k, base, need_end - 1, bank))
+
+    def refused(arg, start, size):
+        return (r"mem=%s: no RAM at 0x%08x-0x%08x \(not in any memory bank "
+                r"from the DTB\), bank ignored" % (arg, start, start + size - 1))
+
+    def small(mem_k):  # runs in exactly mem_k of lowmem, no fallback
+        lines, _, _, _ = expected_layout("v3.18", base, mem_k << 10)
+        return [r"Memory: \d+K/%dK available" % mem_k,
+                re.escape(lines[3])]
+
+    def cfg(name, append, expect, layout=False, status=0):
+        return Config("badmem-" + name, test="none", extra_append=append,
+                      layout=layout, expect=expect, exit_status=status,
+                      timeout=30)
+
+    # Linux's rule for several mem=: 512M at PHYS_OFFSET, then 256M more
+    # right after it (768 MB in one bank); and with a 256 MB hole.
+    two = expected_layout("v3.18", base, 768 * MB)
+    c = [
+        # Below the smallest RAM the kernel runs in: fall back, say so.
+        cfg("1K", "mem=1K", [fallback(0)], layout=True),
+        cfg("4K", "mem=4K", [fallback(4)], layout=True),
+        cfg("512K", "mem=512K", [fallback(512)], layout=True),
+        # The smallest RAM the kernel runs in, and sizes that used to
+        # fault on the unmapped second megabyte of the kernel's pmd.
+        cfg("smallest", "mem=%dK" % ((need_end - base) >> 10),
+            small((need_end - base) >> 10)),
+        cfg("2M", "mem=2M", small(2048)),
+        cfg("3M", "mem=3M", small(3072)),
+        cfg("3M-v5", "mem=3M hikern.layout=v5", [r"Memory: \d+K/3072K"]),
+        # Beyond the RAM there is, and beyond 4 GB: the RAM that exists.
+        cfg("5G", "mem=5G", [r"mem=5G: only 1048576K of 0x%08x-0x%09x is RAM "
+                             r"\(memory banks from the DTB\), using that"
+                             % (base, base + 5 * 1024 * MB - 1)], layout=True),
+        # @start outside RAM: refused (Linux would map it and hang).
+        cfg("16M-at-5", "mem=16M@0x50000000", [fallback(16384)], layout=True),
+        cfg("64M-at-0", "mem=64M@0",
+            [refused("64M@0", 0, 64 * MB), fallback(0)], layout=True),
+        cfg("1G-at-9", "mem=1G@0x90000000",
+            [refused("1G@0x90000000", 0x90000000, 1024 * MB), fallback(0)],
+            layout=True),
+        cfg("two", "mem=512M mem=256M@0x60000000",
+            [r"Memory: \d+K/786432K available \(.*, %dK highmem\)" % two[2],
+             re.escape(two[0][3])]),
+        cfg("hole", "mem=256M mem=256M@0x60000000",
+            [r"Memory: \d+K/524288K available \(.*, %dK highmem\)" % two[2],
+             re.escape(two[0][3])]),
+        cfg("refused-kept", "mem=512M mem=64M@0x90000000",
+            [refused("64M@0x90000000", 0x90000000, 64 * MB),
+             r"Memory: \d+K/524288K available"]),
+    ]
+    # A BUG() before paging_init has mapped the vector page: the oops goes
+    # through the boot-time vectors (SCTLR.V, bit 13, still clear).
+    c.append(Config("lkdtm-EARLY_BUG", test="none", layout=False,
+                    extra_append="lkdtm=EARLY_BUG", exit_status=3, timeout=30,
+                    expect=[r"lkdtm: Performing direct entry EARLY_BUG "
+                            r"\(before paging_init\)",
+                            r"kernel BUG at arch/arm/kernel/setup.c:\d+!",
+                            r"Internal error: Oops - BUG: 0 \[#1\] ARM",
+                            r"Control: [0-9a-f]{4}[014589cd][0-9a-f]{3} ",
+                            r"\(setup_arch\) from",
+                            r"Kernel panic - not syncing: Fatal exception"]))
     return c
 
 
@@ -709,6 +789,50 @@ def run_gdb(tally, syms, machine):
         tally.add("%s: %s" % (name, what), ok, ref)
 
 
+def run_gdb_bad_banks(tally):
+    """Banks QEMU cannot produce (it always rewrites /memory to -m): GDB
+    edits boot_info as arm_memblock_init() starts; each must end in a
+    panic naming the problem, with EXIT_PANIC (3), never a hang."""
+    cases = [
+        ("bank-too-small", "boot_info.bank[0].size = 0x80000",
+         r"Kernel panic - not syncing: RAM bank 0x40000000-0x4007ffff \(512K\) "
+         r"from the DTB is too small for the kernel: it needs 0x40000000-"),
+        ("bank-below-phys-offset", "boot_info.bank[0].start = 0",
+         r"Ignoring memory below PHYS_OFFSET: 0x00000000-0x40000000[\s\S]*"
+         r"Kernel panic - not syncing: no RAM bank from the DTB holds the "
+         r"kernel at 0x40000000-"),
+        ("bank-above-4g", "boot_info.bank[0].start = 0x100000000",
+         r"Ignoring memory at 0x100000000 outside 32-bit physical address "
+         r"space[\s\S]*Kernel panic - not syncing: no RAM bank from the DTB"),
+    ]
+    for name, edit, pattern in cases:
+        port = free_port()
+        cfg = Config("gdb-" + name, test="none")
+        log_path = os.path.join(LOGS, "gdb-%s.log" % name)
+        with open(log_path, "w") as log:
+            qemu = subprocess.Popen(
+                cfg.command() + ["-S", "-gdb", "tcp::%d" % port], stdout=log,
+                stderr=subprocess.STDOUT, start_new_session=True)
+            args = ["gdb-multiarch", "-batch", "-nx", ELF]
+            for c in ("target remote :%d" % port, "break arm_memblock_init",
+                      "continue", "set var " + edit, "detach"):
+                args += ["-ex", c]
+            try:
+                subprocess.run(args, capture_output=True, timeout=60)
+                status = qemu.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                status = "timeout"
+                os.killpg(qemu.pid, signal.SIGKILL)
+                qemu.wait()
+        with open(log_path) as f:
+            out = f.read()
+        ref = "log: build/test-logs/gdb-%s.log" % name
+        tally.add("gdb-%s: prints /%s/" % (name, pattern),
+                  re.search(pattern, out) is not None, ref)
+        tally.add("gdb-%s: exit status" % name, status == 3,
+                  "exit status %s, expected 3\n%s" % (status, ref))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--suite", help="run one KTAP suite on the main configs")
@@ -731,7 +855,8 @@ def main():
         rounds = []
         for r in range(3):
             for c in matrix():
-                if c.test == "none" and not c.extra_append.startswith("lkdtm"):
+                if (c.test == "none" and not c.extra_append.startswith("lkdtm")
+                        and not c.name.startswith("badmem-")):
                     c.test = "all"
                 c.timeout *= 3
                 c.name = "%s-round%d" % (c.name, r + 1)
@@ -752,6 +877,8 @@ def main():
     for machine in ("virt", "vexpress-a9"):
         if not args.suite and (not args.only or re.search(args.only, "gdb-" + machine)):
             run_gdb(tally, syms, machine)
+    if not args.suite and (not args.only or re.search(args.only, "gdb-bad-banks")):
+        run_gdb_bad_banks(tally)
     print("%d passed, %d failed" % (tally.passed, tally.failed))
     return 1 if tally.failed else 0
 

@@ -83,6 +83,12 @@ phys_addr_t memblock_reserved_size(void);
 phys_addr_t memblock_start_of_DRAM(void);
 phys_addr_t memblock_end_of_DRAM(void); /* exclusive */
 bool memblock_is_memory(phys_addr_t addr);
+/*
+ * memblock_is_region_memory - is all of [base, base + size) RAM?
+ * True if one memory region holds the whole range (regions that touch are
+ * merged, so a range over a hole is not).
+ */
+bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size);
 bool memblock_is_reserved(phys_addr_t addr);
 
 /*

@@ -302,6 +302,13 @@ static void test_queries(void)
 	CHECK(memblock_is_reserved(0x40008000) &&
 	      !memblock_is_reserved(0x40018000));
 	CHECK(memblock_is_reserved(0x48ffffff));
+	/* A range is memory only if one region holds all of it. */
+	CHECK(memblock_is_region_memory(0x40000000, 0x2000000));
+	CHECK(memblock_is_region_memory(0x41f00000, 0x100000));
+	CHECK(!memblock_is_region_memory(0x41f00000, 0x100001));
+	CHECK(!memblock_is_region_memory(0x40000000, 0x9000000));
+	CHECK(!memblock_is_region_memory(0x3ffff000, 0x2000));
+	CHECK(!memblock_is_region_memory(0x42000000, 0x1000));
 
 	shim_quiet = true;
 	shim_log_clear();

@@ -11,6 +11,12 @@
  * the exception modes need no stacks of their own and a fault taken in
  * SVC mode keeps its whole context (the interrupted sp and lr included).
  * Only kernel (SVC-mode) code runs today, so no user-mode frames exist.
+ *
+ * Until paging_init() has mapped the vector page at 0xffff0000, boot/head.S
+ * points VBAR at __vectors_early below (SCTLR.V clear): the same handlers,
+ * reached from the image itself, so a BUG() or an abort in the first C
+ * code oopses and panics instead of faulting forever on an unmapped
+ * vector fetch.
  */
 #include <asm/ptrace.h>
 
@@ -75,6 +81,24 @@ __bad_svc:
 	bl	bad_mode
 	vector_exit
 	.type	__bad_svc, %function
+
+/*
+ * The boot-time vector table, used through VBAR (which needs 32-byte
+ * alignment) until the high vector page exists. The branches reach the
+ * handlers directly: this table runs at its link address.
+ */
+	.align	5
+	.globl	__vectors_early
+__vectors_early:
+	b	__bad_svc		@ reset
+	b	__und_svc		@ undefined instruction
+	movs	pc, lr			@ SVC: semihosting, as in the stubs
+	b	__pabt_svc		@ prefetch abort
+	b	__dabt_svc		@ data abort
+	b	__bad_svc		@ address exception (unused on v7)
+	b	__irq_svc		@ IRQ (masked until after paging_init)
+	subs	pc, lr, #4		@ FIQ is never enabled
+	.type	__vectors_early, %object
 
 /*
  * The vector page. Stub i sits at the same offset in the stubs page as

@@ -13,11 +13,13 @@
 #include <asm/paging.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
+#include <linux/bug.h>
 #include <linux/cmdline.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/of_fdt.h>
+#include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched/clock.h>
 #include <linux/serial_pl011.h>
@@ -45,25 +47,64 @@ static const struct machine_desc virt_defaults = {
 	.arch_timer_virt_ppi = 27,
 };
 
-static phys_addr_t mem_limit_size, mem_limit_start;
-static bool mem_limit_set;
+/*
+ * mem=size[@start], with ARM Linux's rule (early_mem): the first mem=
+ * replaces the banks the boot information described, each further one
+ * adds a bank; @start defaults to PHYS_OFFSET. The banks are only
+ * recorded here: arm_memblock_init() checks them against the RAM the boot
+ * information described, which Linux does not do.
+ */
+struct mem_arg {
+	u64 start, size;
+	const char *text; /* the value as given, for messages */
+};
 
-/* mem=size[@start], as ARM Linux's early_mem. */
+static struct mem_arg mem_args[NR_BANKS];
+static unsigned int nr_mem_args;
+
 static int __init early_mem(char *p)
 {
+	struct mem_arg *m;
 	char *end;
-	unsigned long long size = memparse(p, &end);
+	u64 size = memparse(p, &end), start = PHYS_OFFSET;
 
 	if (end == p || !size)
 		return -1;
-	mem_limit_size = size > 0xffffffffULL ? 0xffffffff : (phys_addr_t)size;
-	mem_limit_start = PHYS_OFFSET;
-	if (*end == '@')
-		mem_limit_start = (phys_addr_t)memparse(end + 1, &end);
-	mem_limit_set = true;
+	if (*end == '@') {
+		char *s = end + 1;
+
+		start = memparse(s, &end);
+		if (end == s)
+			return -1;
+	}
+	if (nr_mem_args == NR_BANKS) {
+		pr_err("mem=%s: more than %d mem= banks, ignored\n", p,
+		       NR_BANKS);
+		return 0;
+	}
+	m = &mem_args[nr_mem_args++];
+	m->start = start;
+	/* Keep start + size from wrapping: it is clipped to RAM anyway. */
+	m->size = min(size, ~0ULL - start);
+	m->text = p;
 	return 0;
 }
 early_param("mem", early_mem);
+
+/*
+ * lkdtm=EARLY_BUG (listed in kernel/lkdtm.c, fired here): a BUG() after
+ * the console is up but before paging_init() has mapped the vector page,
+ * proving that the boot-time vectors (VBAR, see boot/head.S) oops and
+ * panic instead of hanging.
+ */
+static bool lkdtm_early_bug;
+
+static int __init early_lkdtm(char *p)
+{
+	lkdtm_early_bug = !strcmp(p, "EARLY_BUG");
+	return 0;
+}
+early_param("lkdtm", early_lkdtm);
 
 /* Returns how many bytes from pa on are readable through __va(). */
 static size_t params_window(phys_addr_t pa)
@@ -138,25 +179,34 @@ static bool __init setup_boot_params(struct boot_info *bi)
 	return !err;
 }
 
-/* Clip a bank to what a non-LPAE kernel can address and to mem=. */
+/*
+ * Add a bank of RAM, minus what a non-LPAE kernel cannot use, with ARM
+ * Linux's messages (arm_add_memory): memory from 4 GB up does not exist
+ * for it, and memory below PHYS_OFFSET has no linear address.
+ */
 static void __init arm_add_memory(u64 start, u64 size)
 {
 	u64 end = start + size;
 
-	if (mem_limit_set) {
-		u64 lstart = mem_limit_start, lend = lstart + mem_limit_size;
-
-		start = max(start, lstart);
-		end = min(end, lend);
+	if (start > 0xffffffffULL) {
+		pr_crit("Ignoring memory at 0x%08llx outside 32-bit physical "
+			"address space\n",
+			(unsigned long long)start);
+		return;
 	}
-	if (start < PHYS_OFFSET)
-		start = PHYS_OFFSET;
-	/* Without LPAE nothing above 4 GB is reachable (ARM's arm_add_memory). */
 	if (end > 0xffffffffULL) {
 		pr_crit("Truncating memory at 0x%08llx to fit in 32-bit "
 			"physical address space\n",
 			(unsigned long long)start);
 		end = 0xffffffffULL;
+	}
+	if (start < PHYS_OFFSET) {
+		u64 cut = min(end, (u64)PHYS_OFFSET);
+
+		pr_info("Ignoring memory below PHYS_OFFSET: "
+			"0x%08llx-0x%08llx\n",
+			(unsigned long long)start, (unsigned long long)cut);
+		start = cut;
 	}
 	start = ALIGN(start, PAGE_SIZE);
 	end = ALIGN_DOWN(end, PAGE_SIZE);
@@ -164,12 +214,119 @@ static void __init arm_add_memory(u64 start, u64 size)
 		memblock_add((phys_addr_t)start, (phys_addr_t)(end - start));
 }
 
-static void __init arm_memblock_init(const struct boot_info *bi)
+/*
+ * One mem= bank: only its part inside the banks the boot information
+ * described is RAM (QEMU has none anywhere else), so only that is added,
+ * and a bank with none is refused; both are said.
+ */
+static void __init add_mem_arg(const struct boot_info *bi,
+			       const struct mem_arg *m)
+{
+	u64 end = m->start + m->size, used = 0;
+
+	for (unsigned int i = 0; i < bi->nr_banks; i++) {
+		u64 s = max(m->start, bi->bank[i].start);
+		u64 e = min(end, bi->bank[i].start + bi->bank[i].size);
+
+		if (s < e) {
+			arm_add_memory(s, e - s);
+			used += e - s;
+		}
+	}
+	if (!used)
+		pr_err("mem=%s: no RAM at 0x%08llx-0x%08llx (not in any "
+		       "memory bank from the %s), bank ignored\n",
+		       m->text, (unsigned long long)m->start,
+		       (unsigned long long)(end - 1), bi->source);
+	else if (used < m->size)
+		pr_warn("mem=%s: only %lluK of 0x%08llx-0x%08llx is RAM "
+			"(memory "
+			"banks from the %s), using that\n",
+			m->text, (unsigned long long)(used >> 10),
+			(unsigned long long)m->start,
+			(unsigned long long)(end - 1), bi->source);
+}
+
+/*
+ * What the kernel needs to run: the sections boot/head.S mapped for it,
+ * from PHYS_OFFSET to the megabyte holding _end, all RAM. Below that it
+ * could not even hold its first page tables and struct pages; this is
+ * the smallest RAM hikern boots in (1 MB while the image is under 1 MB).
+ */
+static phys_addr_t __init kernel_ram_end(void)
+{
+	return ALIGN(__pa(_end), SECTION_SIZE);
+}
+
+static const struct membank *__init kernel_bank(const struct boot_info *bi)
 {
 	for (unsigned int i = 0; i < bi->nr_banks; i++)
-		arm_add_memory(bi->bank[i].start, bi->bank[i].size);
+		if (bi->bank[i].start <= PHYS_OFFSET &&
+		    bi->bank[i].start + bi->bank[i].size > PHYS_OFFSET)
+			return &bi->bank[i];
+	return NULL;
+}
+
+static bool __init kernel_has_ram(void)
+{
+	return memblock_is_region_memory(PHYS_OFFSET,
+					 kernel_ram_end() - PHYS_OFFSET);
+}
+
+/* The boot information gives the kernel no RAM to run in: nothing to do. */
+static void __noreturn __init no_kernel_ram(const struct boot_info *bi)
+{
+	const struct membank *b = kernel_bank(bi);
+	unsigned long end = kernel_ram_end();
+
+	if (b)
+		panic("RAM bank 0x%08llx-0x%08llx (%lluK) from the %s is too "
+		      "small for the kernel: it needs 0x%08lx-0x%08lx (%luK)",
+		      (unsigned long long)b->start,
+		      (unsigned long long)(b->start + b->size - 1),
+		      (unsigned long long)(b->size >> 10), bi->source,
+		      (unsigned long)PHYS_OFFSET, end - 1,
+		      (end - (unsigned long)PHYS_OFFSET) >> 10);
+	panic("no RAM bank from the %s holds the kernel at 0x%08lx-0x%08lx",
+	      bi->source, (unsigned long)PHYS_OFFSET, end - 1);
+}
+
+/*
+ * mem= left no RAM the kernel can run in (mem=1K, mem=64M@0, a bank not
+ * holding the kernel): as Linux would have to, carry on with the bank the
+ * kernel runs in, and say so. Returns false if that bank cannot either.
+ */
+static bool __init mem_fallback(const struct boot_info *bi)
+{
+	const struct membank *b = kernel_bank(bi);
+
+	if (!b)
+		return false;
+	pr_err("mem=: the RAM it leaves (%luK) does not hold the kernel's "
+	       "0x%08lx-0x%08lx; using the bank the kernel runs in: "
+	       "0x%08llx-0x%08llx\n",
+	       (unsigned long)(memblock_phys_mem_size() >> 10),
+	       (unsigned long)PHYS_OFFSET, (unsigned long)kernel_ram_end() - 1,
+	       (unsigned long long)b->start,
+	       (unsigned long long)(b->start + b->size - 1));
+	memblock_remove(0, PHYS_ADDR_MAX);
+	arm_add_memory(b->start, b->size);
+	return kernel_has_ram();
+}
+
+static void __init arm_memblock_init(const struct boot_info *bi)
+{
+	if (nr_mem_args) {
+		for (unsigned int i = 0; i < nr_mem_args; i++)
+			add_mem_arg(bi, &mem_args[i]);
+	} else {
+		for (unsigned int i = 0; i < bi->nr_banks; i++)
+			arm_add_memory(bi->bank[i].start, bi->bank[i].size);
+	}
+	if (!kernel_has_ram() && !(nr_mem_args && mem_fallback(bi)))
+		no_kernel_ram(bi);
 	/* Only what head.S mapped may be handed out before paging_init. */
-	memblock_set_current_limit(ALIGN(__pa(_end), SECTION_SIZE));
+	memblock_set_current_limit(kernel_ram_end());
 	memblock_reserve(__pa(_text), _end - _text);
 	memblock_reserve(__pa(swapper_pg_dir), sizeof(pgd_t) * PTRS_PER_PGD);
 	if (!strcmp(bi->source, "DTB"))
@@ -221,6 +378,11 @@ void __init setup_arch(char **cmdline_p)
 	}
 	pr_info("Layout profile: %s (%s)\n", layout->name,
 		layout->linux_versions);
+	if (lkdtm_early_bug) {
+		pr_info("lkdtm: Performing direct entry EARLY_BUG (before "
+			"paging_init)\n");
+		BUG();
+	}
 	*cmdline_p = bi->cmdline;
 	arm_memblock_init(bi);
 	adjust_lowmem_bounds();

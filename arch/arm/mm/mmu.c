@@ -331,35 +331,61 @@ static phys_addr_t __init lowmem_end(const struct memblock_region *r)
 }
 
 /*
- * Lowmem that ends inside a pmd (mem=300500K, say) has its last pmd mapped
- * with pages, as Linux's create_mapping does, so that high_memory stays
- * exact and every byte below it is mapped.
+ * The end of the sections boot/head.S mapped for the kernel, from
+ * PHYS_OFFSET up to the section holding _end: they are mapped whatever
+ * RAM there is, and stay until map_kernel_image() replaces them.
  */
+static phys_addr_t __init boot_sections_end(void)
+{
+	return ALIGN(__pa(_end), SECTION_SIZE);
+}
+
+/*
+ * Lowmem that starts or ends inside a pmd (mem=300500K, say) has that pmd
+ * mapped with pages, as Linux's create_mapping does, so that high_memory
+ * stays exact and every byte of RAM below it is mapped. A pmd shared by
+ * two regions is done once.
+ */
+static void __init map_partial_pmd(phys_addr_t pa)
+{
+	unsigned long va = __phys_to_virt(ALIGN_DOWN(pa, PMD_SIZE));
+
+	if (IS_ALIGNED(pa, PMD_SIZE) || is_kernel_pmd(pa) ||
+	    (*pmd_off_k(va) & PMD_TYPE_MASK) == PMD_TYPE_TABLE)
+		return;
+	map_pmd_pages(va);
+}
+
 static void __init map_lowmem_tails(void)
 {
 	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
-		phys_addr_t end = lowmem_end(&memblock.memory.regions[i]);
-		phys_addr_t tail = ALIGN_DOWN(end, PMD_SIZE);
+		const struct memblock_region *r = &memblock.memory.regions[i];
 
-		if (end != tail && !is_kernel_pmd(tail))
-			map_pmd_pages(__phys_to_virt(tail));
+		if (r->base >= arm_lowmem_limit)
+			break;
+		map_partial_pmd(r->base);
+		map_partial_pmd(lowmem_end(r));
 	}
 }
 
 /*
- * Linear map of lowmem as RW/NX sections. The megabytes of the image keep
- * their boot sections until map_kernel_image() replaces them, so the code
- * doing this never loses its own mapping.
+ * Linear map of lowmem as RW/NX sections, every whole megabyte of RAM
+ * (the kernel's pmd included: with 3 MB of RAM its second megabyte is
+ * RAM that early allocations may use). The sections head.S mapped for the
+ * image keep their boot mapping until map_kernel_image() replaces them,
+ * so the code doing this never loses its own mapping.
  */
 static void __init map_lowmem(void)
 {
+	phys_addr_t boot_end = boot_sections_end();
+
 	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
 		struct memblock_region *r = &memblock.memory.regions[i];
-		phys_addr_t start = ALIGN(r->base, PMD_SIZE);
-		phys_addr_t end = ALIGN_DOWN(lowmem_end(r), PMD_SIZE);
+		phys_addr_t start = ALIGN(r->base, SECTION_SIZE);
+		phys_addr_t end = ALIGN_DOWN(lowmem_end(r), SECTION_SIZE);
 
 		for (phys_addr_t pa = start; pa < end; pa += SECTION_SIZE) {
-			if (is_kernel_pmd(pa))
+			if (pa >= PHYS_OFFSET && pa < boot_end)
 				continue;
 			map_sections(__phys_to_virt(pa), pa, SECTION_SIZE,
 				     mem_types[MT_MEMORY_RW].prot_sect);
@@ -368,13 +394,62 @@ static void __init map_lowmem(void)
 	local_flush_tlb_all();
 }
 
+/*
+ * The memblock limit while map_kernel_image() and map_lowmem_tails()
+ * allocate their PTE pages: all RAM below it must already be mapped, by
+ * head.S's boot sections or by map_lowmem()'s. The first region boundary
+ * that is not on a section (past the boot sections) ends that, and the
+ * limit is then rounded down to a pmd as Linux's adjust_lowmem_bounds
+ * does; head.S's sections always count, so the smallest RAM the kernel
+ * accepts (see arm_memblock_init) still has room to allocate.
+ */
+static phys_addr_t __init early_alloc_limit(void)
+{
+	phys_addr_t boot_end = min(boot_sections_end(), arm_lowmem_limit);
+	phys_addr_t limit = arm_lowmem_limit;
+
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		phys_addr_t end = lowmem_end(r);
+
+		if (r->base >= arm_lowmem_limit)
+			break;
+		if (!IS_ALIGNED(r->base, SECTION_SIZE) && r->base > boot_end) {
+			limit = r->base;
+			break;
+		}
+		if (!IS_ALIGNED(end, SECTION_SIZE) && end > boot_end) {
+			limit = end;
+			break;
+		}
+	}
+	return max(ALIGN_DOWN(limit, PMD_SIZE), boot_end);
+}
+
 extern char __vectors_start[], __vectors_end[];
 extern char __stubs_start[], __stubs_end[];
 
 /*
+ * Exceptions have gone through VBAR (__vectors_early, set by boot/head.S)
+ * so far; from here on they use the vector page at 0xffff0000, as Linux.
+ */
+static void __init use_high_vectors(void)
+{
+	u32 cr;
+
+	__asm__ __volatile__("mrc p15, 0, %0, c1, c0, 0" : "=r"(cr));
+	cr |= CR_V;
+	__asm__ __volatile__("mcr p15, 0, %0, c1, c0, 0\n\tisb"
+			     :
+			     : "r"(cr)
+			     : "memory");
+}
+
+/*
  * Linux's early_trap_init + devicemaps_init: page 0 holds the vectors
  * (the rest filled with an undefined instruction, so a stray jump traps),
- * page 1 the stubs; mapped read-only/executable at 0xffff0000 (SCTLR.V).
+ * page 1 the stubs; mapped read-only/executable at 0xffff0000, then
+ * SCTLR.V switches the exception entry there.
  */
 static void __init devicemaps_init(void)
 {
@@ -391,6 +466,7 @@ static void __init devicemaps_init(void)
 		       MT_HIGH_VECTORS);
 	flush_icache_range(VECTORS_BASE, VECTORS_BASE + 2 * PAGE_SIZE);
 	local_flush_tlb_all();
+	use_high_vectors();
 }
 
 /*
@@ -410,11 +486,8 @@ void __init paging_init(void)
 {
 	prepare_page_table();
 	map_lowmem();
-	/*
-	 * Whole pmds of lowmem are now mapped: early allocations may use
-	 * them (Linux rounds memblock_limit down to a pmd the same way).
-	 */
-	memblock_set_current_limit(ALIGN_DOWN(arm_lowmem_limit, PMD_SIZE));
+	/* Until here, only head.S's sections could be allocated from. */
+	memblock_set_current_limit(early_alloc_limit());
 	map_kernel_image();
 	map_lowmem_tails();
 	devicemaps_init();
