@@ -121,4 +121,15 @@ struct kunit_fault {
 bool kunit_expect_fault(void (*fn)(void *), void *arg,
 			struct kunit_fault *fault);
 
+/*
+ * Run fn(arg) expecting it to hit BUG() (lib/kunit/bug.c). The oops is
+ * printed in full, as Linux prints it; then, instead of the panic, fn is
+ * abandoned where it stood and this returns true. Anything fn held (locks,
+ * preempt or pagefault counts, pages) stays held: the caller undoes it.
+ * Returns false if fn returned without a BUG. Only a BUG at the interrupt
+ * depth this was called at is caught: one in a real interrupt handler
+ * still panics (resuming would skip the end of the interrupt).
+ */
+bool kunit_expect_bug(void (*fn)(void *), void *arg);
+
 #endif /* _KUNIT_TEST_H */

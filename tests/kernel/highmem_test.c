@@ -382,15 +382,27 @@ static void stale_fixmap_address_faults(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kmap_test_fault_fs(f.fsr), FS_TRANSLATION_PAGE);
 }
 
+/* One kmap_atomic too many, for kunit_expect_bug(). */
+static struct {
+	struct page *page;
+	void *vaddr;
+} overflow_map;
+
+static void kmap_atomic_one_more(void *unused)
+{
+	(void)unused;
+	overflow_map.vaddr = kmap_atomic(overflow_map.page);
+}
+
 /*
  * KM_TYPE_NR nested maps take slots 0..KM_TYPE_NR-1 of this CPU's stack,
- * each mapping its own page; one more is the overflow report (debug
- * build) and changes nothing. Unmapping in reverse empties every slot.
+ * each mapping its own page; one more is Linux's BUG (debug build), which
+ * leaves the stack as it was. Unmapping in reverse empties every slot.
  */
 static void kmap_atomic_nests_as_a_stack(struct kunit *test)
 {
 	struct page *pages[KM_TYPE_NR + 1];
-	u32 *a[KM_TYPE_NR], *extra;
+	u32 *a[KM_TYPE_NR];
 	int i;
 
 	kmap_test_highpages(test, pages, KM_TYPE_NR + 1);
@@ -405,14 +417,28 @@ static void kmap_atomic_nests_as_a_stack(struct kunit *test)
 		KUNIT_EXPECT_TRUE(test, maps_page(a[i], pages[i]));
 	}
 	if (CONFIG_DEBUG_HIGHMEM) {
+		overflow_map.page = pages[KM_TYPE_NR];
+		overflow_map.vaddr = NULL;
 		kmap_test_capture_start();
-		extra = kmap_atomic(pages[KM_TYPE_NR]);
+		KUNIT_EXPECT_TRUE(test,
+				  kunit_expect_bug(kmap_atomic_one_more, NULL));
 		kmap_test_capture_stop();
-		KUNIT_EXPECT_NULL(test, extra);
+		KUNIT_EXPECT_NULL(test, overflow_map.vaddr);
 		KUNIT_EXPECT_TRUE(
-			test, kmap_test_captured("BUG: kmap_atomic: nesting "
-						 "deeper than KM_TYPE_NR"));
+			test,
+			kmap_test_captured(
+				"kernel BUG at include/linux/highmem.h:"));
+		KUNIT_EXPECT_TRUE(
+			test,
+			kmap_test_captured("Internal error: Oops - BUG: 0 [#"));
+		/* Stopped before the push: the stack and its PTEs as they were. */
 		KUNIT_EXPECT_EQ(test, kmap_atomic_idx(), KM_TYPE_NR - 1);
+		KUNIT_EXPECT_TRUE(test, pte_none(*slot_pte(KM_TYPE_NR)));
+		/* kmap_atomic's own disable stays: up one, never down. */
+		KUNIT_EXPECT_EQ(test, preempt_count(), KM_TYPE_NR + 1);
+		KUNIT_EXPECT_EQ(test, current_thread_info()->pagefault_disabled,
+				KM_TYPE_NR + 1);
+		pagefault_and_preempt_enable(); /* what the dead caller held */
 		KUNIT_EXPECT_EQ(test, preempt_count(), KM_TYPE_NR);
 	}
 	for (i = KM_TYPE_NR - 1; i >= 0; i--)
