@@ -104,6 +104,7 @@ void kunit_skip(struct kunit *test, const char *reason);
 	} while (0)
 #define KUNIT_ASSERT_FALSE(t, cond) KUNIT_ASSERT_TRUE(t, !(cond))
 #define KUNIT_ASSERT_NOT_NULL(t, p) KUNIT_ASSERT_TRUE(t, (p) != NULL)
+#define KUNIT_ASSERT_NULL(t, p) KUNIT_ASSERT_TRUE(t, (p) == NULL)
 
 /* What the abort handler saw when an expected fault was taken. */
 struct kunit_fault {
