@@ -36,6 +36,8 @@ struct kunit {
 	const char *name;
 	bool failed;
 	bool skipped;
+	const char *
+		skip_reason; /* "ok N name # SKIP <reason>"; must outlive the case */
 	void *priv;
 };
 
@@ -55,6 +57,10 @@ void kunit_log(struct kunit *test, const char *fmt, ...) __printf(2, 3);
 void kunit_fail(struct kunit *test, const char *file, int line, const char *fmt,
 		...) __printf(4, 5);
 void __noreturn kunit_abort(struct kunit *test);
+/*
+ * Mark the case skipped (the caller then returns): its KTAP line becomes
+ * "ok N name # SKIP reason". reason must stay valid until the case ends.
+ */
 void kunit_skip(struct kunit *test, const char *reason);
 
 #define KUNIT_EXPECT_TRUE_MSG(test, cond, fmt, ...)                            \
