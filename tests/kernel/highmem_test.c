@@ -617,7 +617,53 @@ static void kmap_in_interrupt_warns(struct kunit *test)
 	set_tick_hook(NULL);
 	kmap_test_capture_stop();
 	KUNIT_EXPECT_TRUE(test, irq_kmap_done);
-	KUNIT_EXPECT_TRUE(test, kmap_test_captured("WARNING:"));
+	KUNIT_EXPECT_TRUE(test,
+			  kmap_test_captured("BUG: sleeping function called "
+					     "from invalid context at "
+					     "include/linux/highmem.h:"));
+	KUNIT_EXPECT_TRUE(test, kmap_test_captured("in_atomic(): 1, "));
+	KUNIT_EXPECT_TRUE(test, kmap_test_captured("non_block: 0, pid: 0, "
+						   "name: swapper"));
+}
+
+/*
+ * kmap with interrupts off, in process context: might_sleep()'s report
+ * too (Linux's irqs_disabled() term), with ARM's I bit as the value.
+ */
+static void kmap_with_irqs_off_warns(struct kunit *test)
+{
+	struct page *page;
+	unsigned long flags, reports;
+	void *v;
+
+	if (!CONFIG_DEBUG_ATOMIC_SLEEP) {
+		kunit_skip(test,
+			   "might_sleep() checks only in the debug build");
+		return;
+	}
+	page = kmap_test_highpage(test);
+	reports = nr_might_sleep_reports;
+	v = kmap(page); /* interrupts on: no report */
+	kunmap(page);
+	KUNIT_EXPECT_EQ(test, nr_might_sleep_reports, reports);
+	KUNIT_EXPECT_NOT_NULL(test, v);
+
+	kmap_test_capture_start();
+	local_irq_save(flags);
+	v = kmap(page);
+	kunmap(page);
+	local_irq_restore(flags);
+	kmap_test_capture_stop();
+	KUNIT_EXPECT_NOT_NULL(test, v); /* reported, and carried on */
+	KUNIT_EXPECT_EQ(test, nr_might_sleep_reports, reports + 2);
+	KUNIT_EXPECT_TRUE(test,
+			  kmap_test_captured("BUG: sleeping function called "
+					     "from invalid context at "
+					     "include/linux/highmem.h:"));
+	KUNIT_EXPECT_TRUE(test,
+			  kmap_test_captured("in_atomic(): 0, irqs_disabled(): "
+					     "128, non_block: 0, pid: 0, name: "
+					     "swapper"));
 }
 
 /* ---- data through every HighMem page ---- */
@@ -853,6 +899,7 @@ static struct kunit_case highmem_cases[] = {
 	KUNIT_CASE(clear_highpage_zeroes_the_page),
 	KUNIT_CASE(irq_kmap_atomic_nests_above_interrupted),
 	KUNIT_CASE(kmap_in_interrupt_warns),
+	KUNIT_CASE(kmap_with_irqs_off_warns),
 	KUNIT_CASE(every_highmem_page_keeps_its_data),
 	{},
 };
