@@ -39,9 +39,9 @@ int wake_up_process(struct task_struct *p)
 	return try_to_wake_up(p, TASK_NORMAL, 0);
 }
 
-#if CONFIG_DEBUG_ATOMIC_SLEEP && defined(__arm__)
 unsigned long nr_might_sleep_reports;
 
+#if CONFIG_DEBUG_ATOMIC_SLEEP && defined(__arm__)
 /*
  * might_sleep() found an atomic context: Linux's report. irqs_disabled()
  * is printed as ARM Linux prints it, the CPSR I bit (128). Linux limits
