@@ -3,6 +3,9 @@
  * the boot task, schedule() that has nothing to switch to, and the wake-up
  * side that later scheduling work keeps unchanged.
  */
+#include <asm/ptrace.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
 #include <linux/sched.h>
 
 struct task_struct init_task = {
@@ -35,3 +38,27 @@ int wake_up_process(struct task_struct *p)
 {
 	return try_to_wake_up(p, TASK_NORMAL, 0);
 }
+
+unsigned long nr_might_sleep_reports;
+
+#if CONFIG_DEBUG_ATOMIC_SLEEP && defined(__arm__)
+/*
+ * might_sleep() found an atomic context: Linux's report. irqs_disabled()
+ * is printed as ARM Linux prints it, the CPSR I bit (128). Linux limits
+ * the report to one a second; hikern prints each one, since its self-tests
+ * provoke several in a row and each must be seen. Not while an oops is
+ * being printed, as Linux.
+ */
+void __might_sleep_report(const char *file, int line)
+{
+	if (oops_in_progress)
+		return;
+	nr_might_sleep_reports++;
+	pr_err("BUG: sleeping function called from invalid context at %s:%d\n",
+	       file, line);
+	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: 0, "
+	       "name: %s\n",
+	       in_atomic(), irqs_disabled() ? PSR_I_BIT : 0, current->comm);
+	dump_stack();
+}
+#endif

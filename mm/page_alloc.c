@@ -27,6 +27,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/panic.h>
 #include <linux/mmzone.h>
 #include <linux/printk.h>
 #include <linux/spinlock.h>
@@ -367,22 +368,13 @@ static noinline void warn_alloc(gfp_t gfp_mask, unsigned int order)
 		current_comm, order, gfp_mask, names);
 }
 
-/*
- * Everything but the fast path of alloc_pages: other orders, __GFP_ZERO,
- * an empty pcp list, a zone at its watermark, falling back to lower zones.
- */
-static noinline struct page *__alloc_pages_slow(gfp_t gfp_mask,
-						unsigned int order)
+/* The zonelist walk: from the highest zone gfp_mask allows down to Normal. */
+static struct page *get_page_from_zonelist(gfp_t gfp_mask, unsigned int order)
 {
 	enum zone_type classzone = gfp_zone(gfp_mask);
 	struct zone *zone = &NODE_DATA(0)->node_zones[classzone];
 	struct page *page;
 
-	if (unlikely(order >= MAX_ORDER)) {
-		WARN_ON_ONCE(!(gfp_mask & __GFP_NOWARN));
-		return NULL;
-	}
-	/* The zonelist: from the highest allowed zone down to Normal. */
 	for (;;) {
 		if (zone_watermark_ok(zone, order, gfp_mask, classzone)) {
 			page = rmqueue(zone, order);
@@ -393,9 +385,75 @@ static noinline struct page *__alloc_pages_slow(gfp_t gfp_mask,
 			}
 		}
 		if (zone == NODE_DATA(0)->node_zones)
-			break;
+			return NULL;
 		zone--;
 	}
+}
+
+/* Linux's: above this order a request is "costly" (mmzone.h). */
+#define PAGE_ALLOC_COSTLY_ORDER 3
+
+/*
+ * __GFP_NOFAIL after the normal attempt failed: never return NULL.
+ *
+ * Linux v5.10 (__alloc_pages_slowpath) warns once for a __GFP_NOFAIL
+ * order above PAGE_ALLOC_COSTLY_ORDER, retries with ALLOC_HARDER (the min
+ * watermark lowered as for __GFP_HIGH | __GFP_ATOMIC), and otherwise
+ * reclaims, calls the OOM killer and retries for ever. hikern has no
+ * reclaim and no task to kill, and on one CPU nothing but an interrupt
+ * handler could free memory meanwhile, so looping would hang. It retries
+ * with ALLOC_HARDER, then with every reserve (what Linux's OOM victim is
+ * given); if even that fails, it does what Linux's out_of_memory() does
+ * with nothing killable: "Out of memory and no killable processes..." and
+ * panic("System is deadlocked on memory").
+ *
+ * An order >= MAX_ORDER can never be satisfied. Linux v5.10 WARNs and
+ * returns NULL before looking at __GFP_NOFAIL, which hands the caller (who
+ * was promised a page and will not check) a NULL to dereference later;
+ * hikern keeps the WARN and names the order in Linux's allocation-failure
+ * line, then BUG()s at once, where the misuse is.
+ */
+static noinline struct page *alloc_pages_nofail(gfp_t gfp_mask,
+						unsigned int order)
+{
+	struct page *page;
+
+	WARN_ON_ONCE(order > PAGE_ALLOC_COSTLY_ORDER);
+	if (order >= MAX_ORDER) {
+		warn_alloc(gfp_mask & ~__GFP_NOWARN, order);
+		BUG();
+	}
+	page = get_page_from_zonelist(gfp_mask | __GFP_HIGH | __GFP_ATOMIC,
+				      order);
+	if (!page)
+		page = get_page_from_zonelist(gfp_mask | __GFP_MEMALLOC, order);
+	if (page)
+		return page;
+	warn_alloc(gfp_mask & ~__GFP_NOWARN, order);
+	pr_warn("Out of memory and no killable processes...\n");
+	panic("System is deadlocked on memory\n");
+}
+
+/*
+ * Everything but the fast path of alloc_pages: other orders, __GFP_ZERO,
+ * an empty pcp list, a zone at its watermark, falling back to lower zones.
+ */
+static noinline struct page *__alloc_pages_slow(gfp_t gfp_mask,
+						unsigned int order)
+{
+	struct page *page;
+
+	if (unlikely(order >= MAX_ORDER)) {
+		if (gfp_mask & __GFP_NOFAIL)
+			return alloc_pages_nofail(gfp_mask, order);
+		WARN_ON_ONCE(!(gfp_mask & __GFP_NOWARN));
+		return NULL;
+	}
+	page = get_page_from_zonelist(gfp_mask, order);
+	if (likely(page))
+		return page;
+	if (gfp_mask & __GFP_NOFAIL)
+		return alloc_pages_nofail(gfp_mask, order);
 	warn_alloc(gfp_mask, order);
 	return NULL;
 }

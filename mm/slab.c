@@ -40,6 +40,7 @@
 #include <asm/memory.h>
 #include <linux/bug.h>
 #include <linux/gfp.h>
+#include <linux/irq.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mm.h>
@@ -773,6 +774,36 @@ size_t ksize(const void *x)
  * Caches
  */
 
+/* Linux's -EINVAL, the one error kmem_cache_create reports here. */
+#define SLAB_EINVAL 22
+
+/*
+ * Linux's kmem_cache_sanity_check() (mm/slab_common.c, v5.10; there under
+ * CONFIG_DEBUG_VM, here always: it is not a hot path). An object smaller
+ * than a pointer cannot hold the free pointer, and one larger than the
+ * largest kmalloc (KMALLOC_MAX_SIZE: SLUB's MAX_ORDER - 1 block) cannot
+ * be a slab object; a size near 2^32 would also wrap to 0 when aligned.
+ */
+static int kmem_cache_sanity_check(const char *name, unsigned int size)
+{
+	if (!name || in_interrupt() || size < sizeof(void *) ||
+	    size > (PAGE_SIZE << (MAX_ORDER - 1))) {
+		pr_err("kmem_cache_create(%s) integrity check failed\n",
+		       name ? name : "(null)");
+		return -SLAB_EINVAL;
+	}
+	return 0;
+}
+
+/* Linux's report for a cache that could not be made; NULL to return. */
+static struct kmem_cache *kmem_cache_create_failed(const char *name)
+{
+	pr_warn("kmem_cache_create(%s) failed with error %d\n",
+		name ? name : "(null)", -SLAB_EINVAL);
+	dump_stack();
+	return NULL;
+}
+
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     unsigned int align, slab_flags_t flags,
 				     void (*ctor)(void *))
@@ -780,11 +811,8 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	struct kmem_cache *s;
 	unsigned long irqflags;
 
-	if (!name || !size) {
-		pr_err("kmem_cache_create(%s) failed: bad size %u\n",
-		       name ? name : "(null)", size);
-		return NULL;
-	}
+	if (kmem_cache_sanity_check(name, size))
+		return kmem_cache_create_failed(name);
 	s = kzalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
 		return NULL;
@@ -800,10 +828,8 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	INIT_LIST_HEAD(&s->full);
 	/* A power of two, at least the free pointer's alignment. */
 	if ((s->align & (s->align - 1)) || !calculate_sizes(s)) {
-		pr_err("kmem_cache_create(%s) failed: size %u align %u\n", name,
-		       size, align);
 		kfree(s);
-		return NULL;
+		return kmem_cache_create_failed(name);
 	}
 	spin_lock_irqsave(&slab_caches_lock, irqflags);
 	list_add(&s->list, &slab_caches);

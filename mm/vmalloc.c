@@ -13,12 +13,20 @@
  * Page tables: an area's PTE pages are allocated on demand by
  * pte_alloc_kernel and never freed (Linux keeps kernel page tables too);
  * unmapping clears the PTEs and flushes the TLB for the range.
+ *
+ * Interrupt context follows Linux v5.10 (v3.18 is the same): reserving
+ * an area (vmalloc, vmap, ioremap) or vunmap() from an interrupt handler
+ * is BUG_ON(in_interrupt()); vfree() from one is deferred: the area is
+ * queued through its own first word and freed by the next vmalloc or
+ * vfree from process context (Linux's __vfree_deferred hands it to a
+ * work item; hikern has no workqueue yet, so the next caller drains).
  */
 #include <asm/layout.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include <linux/bug.h>
 #include <linux/gfp.h>
+#include <linux/irq.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
@@ -119,6 +127,7 @@ __get_vm_area_caller(unsigned long size, unsigned long flags,
 	struct vm_struct *area;
 	unsigned long irqflags, addr;
 
+	BUG_ON(in_interrupt());
 	size = ALIGN(size, PAGE_SIZE);
 	if (!size || size > end - start)
 		return NULL;
@@ -220,7 +229,8 @@ static void vunmap_range(unsigned long addr, unsigned long end)
 /*
  * Map the pages of [addr, end): pages[i] if pages is given, else the
  * physical range from phys (ioremap). A PTE already present means two
- * owners for one address: refused. On failure nothing stays mapped.
+ * owners for one address, a NULL page has no frame to map: both refused
+ * with a WARNING. On failure nothing stays mapped.
  */
 static int vmap_range(unsigned long addr, unsigned long end,
 		      struct page **pages, phys_addr_t phys, pgprot_t prot)
@@ -229,7 +239,9 @@ static int vmap_range(unsigned long addr, unsigned long end,
 
 	for (unsigned long a = addr, i = 0; a < end; a += PAGE_SIZE, i++) {
 		ptep = next_kpte(ptep, a, true);
-		if (!ptep || WARN_ON(!pte_none(*ptep))) {
+		/* As Linux's vmap_pte_range: a NULL page is the caller's bug. */
+		if (!ptep || WARN_ON(!pte_none(*ptep)) ||
+		    (pages && WARN_ON(!pages[i]))) {
 			vunmap_range(addr, a);
 			return -1;
 		}
@@ -337,6 +349,7 @@ static void free_area_pages(struct vm_struct *area)
 
 static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
 			      const void *caller);
+static void drain_deferred_vfree(void);
 
 /*
  * Fill a reserved area: the page array (nested vmalloc if it needs more
@@ -380,6 +393,8 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
 	struct vm_struct *area;
 	void *addr = NULL;
 
+	BUG_ON(in_interrupt()); /* before the drain: that is vfree's work */
+	drain_deferred_vfree();
 	/* More pages than RAM can never succeed: fail before trying. */
 	if (size && ALIGN(size, PAGE_SIZE) >> PAGE_SHIFT <= totalram_pages()) {
 		area = get_vm_area_caller(size, VM_ALLOC, caller);
@@ -412,6 +427,51 @@ void *vzalloc(unsigned long size)
 				__builtin_return_address(0));
 }
 
+/* vfree()s from interrupt handlers, linked through their first word. */
+static void *deferred_vfree;
+
+/*
+ * From an interrupt handler: queue addr for the next process-context
+ * vfree or vmalloc. Only a page-aligned start of a live area is queued
+ * (it is written to); anything else is reported now, as vfree would.
+ */
+static void vfree_deferred(const void *addr)
+{
+	unsigned long flags;
+
+	if (!IS_ALIGNED((unsigned long)addr, PAGE_SIZE) ||
+	    !find_vm_area(addr)) {
+		vm_report("vfree() nonexistent vm area", addr);
+		return;
+	}
+	local_irq_save(flags);
+	*(void **)addr = deferred_vfree;
+	deferred_vfree = (void *)addr;
+	local_irq_restore(flags);
+}
+
+static void __vunmap(const void *addr, bool deallocate_pages);
+
+/* Free what interrupt handlers queued (process context). */
+static void drain_deferred_vfree(void)
+{
+	unsigned long flags;
+	void *p;
+
+	if (likely(!READ_ONCE(deferred_vfree)))
+		return;
+	local_irq_save(flags);
+	p = deferred_vfree;
+	deferred_vfree = NULL;
+	local_irq_restore(flags);
+	while (p) {
+		void *next = *(void **)p;
+
+		__vunmap(p, true);
+		p = next;
+	}
+}
+
 /*
  * Linux's __vunmap, behind vfree and vunmap: remove the area starting at
  * addr and, for vfree, free what vmalloc put in it. An address no area
@@ -439,6 +499,13 @@ static void __vunmap(const void *addr, bool deallocate_pages)
 
 void vfree(const void *addr)
 {
+	if (!addr)
+		return;
+	if (unlikely(in_interrupt())) {
+		vfree_deferred(addr);
+		return;
+	}
+	drain_deferred_vfree();
 	__vunmap(addr, true);
 }
 
@@ -466,6 +533,7 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 
 void vunmap(const void *addr)
 {
+	BUG_ON(in_interrupt());
 	__vunmap(addr, false);
 }
 

@@ -1,7 +1,7 @@
 /*
- * The hook between the exception handlers and kunit_expect_fault(): if a
- * test armed the catcher, the handler records the fault and resumes the
- * test instead of oopsing.
+ * The hook between the exception handlers and kunit_expect_fault() or
+ * kunit_expect_bug(): if a test armed the catcher, the handler records the
+ * fault (or prints the BUG's oops) and resumes the test instead of dying.
  */
 #ifndef _KUNIT_FAULT_H
 #define _KUNIT_FAULT_H
@@ -19,5 +19,10 @@ enum kunit_fault_kind {
 /* True if the fault was expected and regs now resume the test. */
 bool kunit_fault_catch(struct pt_regs *regs, unsigned long addr,
 		       unsigned long fsr, enum kunit_fault_kind kind);
+
+/* A BUG() now would be one kunit_expect_bug() waits for (same irq depth). */
+bool kunit_bug_expected(void);
+/* Resume the kunit_expect_bug() caller through regs; false if not armed. */
+bool kunit_bug_catch(struct pt_regs *regs);
 
 #endif /* _KUNIT_FAULT_H */

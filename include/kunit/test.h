@@ -36,6 +36,8 @@ struct kunit {
 	const char *name;
 	bool failed;
 	bool skipped;
+	const char *
+		skip_reason; /* "ok N name # SKIP <reason>"; must outlive the case */
 	void *priv;
 };
 
@@ -65,6 +67,10 @@ void kunit_expect_report(struct kunit *test, const char *kind, const char *fmt,
 void kunit_fail(struct kunit *test, const char *file, int line, const char *fmt,
 		...) __printf(4, 5);
 void __noreturn kunit_abort(struct kunit *test);
+/*
+ * Mark the case skipped (the caller then returns): its KTAP line becomes
+ * "ok N name # SKIP reason". reason must stay valid until the case ends.
+ */
 void kunit_skip(struct kunit *test, const char *reason);
 
 #define KUNIT_EXPECT_TRUE_MSG(test, cond, fmt, ...)                            \
@@ -114,6 +120,7 @@ void kunit_skip(struct kunit *test, const char *reason);
 	} while (0)
 #define KUNIT_ASSERT_FALSE(t, cond) KUNIT_ASSERT_TRUE(t, !(cond))
 #define KUNIT_ASSERT_NOT_NULL(t, p) KUNIT_ASSERT_TRUE(t, (p) != NULL)
+#define KUNIT_ASSERT_NULL(t, p) KUNIT_ASSERT_TRUE(t, (p) == NULL)
 
 /* What the abort handler saw when an expected fault was taken. */
 struct kunit_fault {
@@ -130,5 +137,16 @@ struct kunit_fault {
  */
 bool kunit_expect_fault(void (*fn)(void *), void *arg,
 			struct kunit_fault *fault);
+
+/*
+ * Run fn(arg) expecting it to hit BUG() (lib/kunit/bug.c). The oops is
+ * printed in full, as Linux prints it; then, instead of the panic, fn is
+ * abandoned where it stood and this returns true. Anything fn held (locks,
+ * preempt or pagefault counts, pages) stays held: the caller undoes it.
+ * Returns false if fn returned without a BUG. Only a BUG at the interrupt
+ * depth this was called at is caught: one in a real interrupt handler
+ * still panics (resuming would skip the end of the interrupt).
+ */
+bool kunit_expect_bug(void (*fn)(void *), void *arg);
 
 #endif /* _KUNIT_TEST_H */

@@ -202,9 +202,6 @@ extern struct kmap_atomic_cpu kmap_atomic_cpu[NR_CPUS];
 /* FIXADDR_START in both layout profiles (kmap_atomic_init() checks). */
 #define KMAP_FIXADDR_START 0xffc00000UL
 
-/* Nesting deeper than KM_TYPE_NR: the "BUG:" report (debug build). */
-void kmap_atomic_idx_overflow(void);
-
 static __always_inline pte_t *kmap_slot_pte(const struct kmap_atomic_cpu *k,
 					    unsigned long vaddr)
 {
@@ -212,8 +209,16 @@ static __always_inline pte_t *kmap_slot_pte(const struct kmap_atomic_cpu *k,
 }
 
 /*
- * Take the next slot of this CPU and return its address; 0 on overflow
- * (debug build, reported).
+ * Take the next slot of this CPU and return its address.
+ *
+ * Nesting deeper than KM_TYPE_NR is Linux's BUG_ON(idx >= KM_TYPE_NR) of
+ * kmap_atomic_idx_push() under CONFIG_DEBUG_HIGHMEM (v3.18 to v5.10; v5.11's
+ * kmap_local made it unconditional). The BUG comes before the push, so the
+ * stack is untouched; the caller's preempt and pagefault counts stay raised,
+ * never below what they were. The production build, like Linux without
+ * CONFIG_DEBUG_HIGHMEM, keeps the fast path free of the check: an overflow
+ * there takes the next CPU's slots, with both counts still balanced by the
+ * caller's kunmap_atomic().
  */
 static __always_inline unsigned long kmap_atomic_slot_push(void)
 {
@@ -222,10 +227,7 @@ static __always_inline unsigned long kmap_atomic_slot_push(void)
 
 #if CONFIG_DEBUG_HIGHMEM
 	WARN_ON_ONCE(in_irq() && !irqs_disabled());
-	if (unlikely(k->base - top > (unsigned long)KM_TYPE_NR << PAGE_SHIFT)) {
-		kmap_atomic_idx_overflow();
-		return 0;
-	}
+	BUG_ON(k->base - top > (unsigned long)KM_TYPE_NR << PAGE_SHIFT);
 #endif
 	k->top = top;
 	return top;
@@ -239,11 +241,10 @@ static inline int kmap_atomic_idx(void)
 	return (int)((k->base - k->top) >> PAGE_SHIFT) - 1;
 }
 
-/* Take the next slot type of this CPU; -1 on overflow (debug build). */
+/* Take the next slot type of this CPU (BUG on overflow, debug build). */
 static inline int kmap_atomic_idx_push(void)
 {
-	if (!kmap_atomic_slot_push())
-		return -1;
+	kmap_atomic_slot_push();
 	return kmap_atomic_idx();
 }
 
@@ -322,12 +323,6 @@ static __always_inline void *kmap_atomic_install(pte_t pte)
 	unsigned long vaddr = kmap_atomic_slot_push();
 	pte_t *ptep;
 
-#if CONFIG_DEBUG_HIGHMEM
-	if (unlikely(!vaddr)) { /* overflow, reported: undo the caller's */
-		pagefault_and_preempt_enable();
-		return NULL;
-	}
-#endif
 	ptep = kmap_slot_pte(&kmap_atomic_cpu[smp_processor_id()], vaddr);
 #if CONFIG_DEBUG_HIGHMEM
 	BUG_ON(!pte_none(*ptep));

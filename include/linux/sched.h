@@ -27,6 +27,7 @@
 #include <linux/bug.h>
 #include <linux/compiler.h>
 #include <linux/preempt.h>
+#include <linux/spinlock.h>
 
 #define TASK_RUNNING 0x0000
 #define TASK_INTERRUPTIBLE 0x0001
@@ -70,13 +71,29 @@ int wake_up_process(struct task_struct *p);
 
 /*
  * might_sleep(): document (and, in the debug build, check) that a
- * function may block. Sleeping with preemption off or from an interrupt
- * handler is a bug even when this call happens not to sleep, so the check
- * does not wait for the rare path that actually sleeps.
+ * function may block. Sleeping with preemption off, with interrupts off
+ * or from an interrupt handler is a bug even when this call happens not
+ * to sleep, so the check does not wait for the rare path that actually
+ * sleeps. The report is Linux v5.10's ___might_sleep() (kernel/sched.c):
+ *
+ *   BUG: sleeping function called from invalid context at <file>:<line>
+ *   in_atomic(): 1, irqs_disabled(): 128, non_block: 0, pid: 0, name: swapper/0
+ *
+ * and a stack dump; the caller carries on, as in Linux. The test is
+ * inline and the report out of line, so the production build (where
+ * might_sleep() is empty) keeps kmap()'s fast path as it was.
  */
 #define CONFIG_DEBUG_ATOMIC_SLEEP CONFIG_DEBUG
-#if CONFIG_DEBUG_ATOMIC_SLEEP
-#define might_sleep() ((void)WARN_ON(in_atomic()))
+/* might_sleep() reports so far, for the self-tests (0 without the check). */
+extern unsigned long nr_might_sleep_reports;
+/* Host builds (tests/host) have no CPU state to check: no check there. */
+#if CONFIG_DEBUG_ATOMIC_SLEEP && defined(__arm__)
+void __might_sleep_report(const char *file, int line);
+#define might_sleep()                                             \
+	do {                                                      \
+		if (unlikely(in_atomic() || irqs_disabled()))     \
+			__might_sleep_report(__FILE__, __LINE__); \
+	} while (0)
 #else
 #define might_sleep() \
 	do {          \

@@ -57,11 +57,16 @@ void *vzalloc(unsigned long size);
 void *__vmalloc(unsigned long size, gfp_t gfp_mask, pgprot_t prot);
 /*
  * Unmap (PTEs cleared, TLB flushed) and free what vmalloc returned. NULL
- * is ignored; anything else that is not a vmalloc area is reported.
+ * is ignored; anything else that is not a vmalloc area is reported. From
+ * an interrupt handler the free is deferred to the next vmalloc or vfree
+ * from process context (vmalloc, vmap and vunmap there are a BUG).
  */
 void vfree(const void *addr);
 
-/* Map count pages contiguously (they stay the caller's); NULL if no room. */
+/*
+ * Map count pages contiguously (they stay the caller's); NULL if no room,
+ * or with a WARNING if pages[] holds a NULL (nothing left mapped).
+ */
 void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	   pgprot_t prot);
 /* Undo vmap (the pages are not freed). */

@@ -88,7 +88,7 @@ void __noreturn kunit_abort(struct kunit *test)
 void kunit_skip(struct kunit *test, const char *reason)
 {
 	test->skipped = true;
-	kunit_log(test, "skipped: %s", reason);
+	test->skip_reason = reason; /* printed in the result line, as KUnit */
 }
 
 static void kunit_fault_resume(void)
@@ -243,7 +243,8 @@ static bool run_case(struct kunit_suite *suite, struct kunit_case *c,
 		suite->exit(&test);
 	if (test.skipped && !test.failed) {
 		(*skipped)++;
-		pr_info("    ok %u %s # SKIP\n", nr, c->name);
+		pr_info("    ok %u %s # SKIP %s\n", nr, c->name,
+			test.skip_reason ? test.skip_reason : "");
 		return true;
 	}
 	pr_info("    %s %u %s\n", test.failed ? "not ok" : "ok", nr, c->name);

@@ -13,7 +13,9 @@
 #include <asm/memory.h>
 #include <linux/bug.h>
 #include <linux/highmem.h>
+#include <linux/irq.h>
 #include <linux/mm.h>
+#include <linux/panic.h>
 #include <linux/printk.h>
 
 #include "shim.h"
@@ -121,6 +123,22 @@ void __bug(const char *file, int line, const char *func)
 {
 	fflush(stdout);
 	fprintf(stderr, "kernel BUG at %s:%d! (%s)\n", file, line, func);
+	abort();
+}
+
+/* No interrupts on the host: in_interrupt() is always false. */
+int hardirq_count;
+
+/* As __bug: the test process ends (the page allocator's NOFAIL panic). */
+void panic(const char *fmt, ...)
+{
+	va_list args;
+
+	fflush(stdout);
+	fprintf(stderr, "Kernel panic - not syncing: ");
+	va_start(args, fmt);
+	vfprintf(stderr, fmt, args);
+	va_end(args);
 	abort();
 }
 

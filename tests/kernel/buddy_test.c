@@ -16,6 +16,8 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 
+#include "kmap_test.h"
+
 /* One bit per mem_map page, from the allocator itself (no kmalloc). */
 struct buddy_test_state {
 	unsigned char *seen;
@@ -304,6 +306,57 @@ static void buddy_atomic_below_min(struct kunit *test)
 	expect_back_to_start(test);
 }
 
+/*
+ * __GFP_NOFAIL never returns NULL: where GFP_KERNEL and even GFP_ATOMIC
+ * stop, it digs into the reserves (Linux's ALLOC_HARDER retry, then what
+ * an OOM victim gets).
+ */
+static void buddy_nofail_uses_reserves(struct kunit *test)
+{
+	struct zone *normal = zone_of(ZONE_NORMAL);
+	struct page *page;
+	LIST_HEAD(held);
+
+	take_until_null(GFP_ATOMIC, &held);
+	KUNIT_EXPECT_NULL(test, alloc_page(GFP_ATOMIC | __GFP_NOWARN));
+	KUNIT_EXPECT_GT(test, normal->free_pages, 0);
+	for (int i = 0; i < 4; i++) {
+		page = alloc_page(GFP_KERNEL | __GFP_NOFAIL);
+		KUNIT_ASSERT_NOT_NULL(test, page);
+		KUNIT_EXPECT_FALSE(test, PageHighMem(page));
+		list_add(&page->lru, &held);
+	}
+	free_all(&held, 0);
+	expect_back_to_start(test);
+}
+
+/* An order no zone can ever have, with __GFP_NOFAIL. */
+static void alloc_order_max_nofail(void *unused)
+{
+	(void)unused;
+	alloc_pages(GFP_KERNEL | __GFP_NOFAIL, MAX_ORDER);
+}
+
+/*
+ * A __GFP_NOFAIL order >= MAX_ORDER can never succeed: Linux's costly
+ * order WARNING, the allocation-failure line naming the order, then BUG
+ * (mm/page_alloc.c says why not Linux's NULL). Nothing is taken.
+ */
+static void buddy_nofail_impossible_order_bugs(struct kunit *test)
+{
+	char line[64];
+
+	kmap_test_capture_start();
+	KUNIT_EXPECT_TRUE(test, kunit_expect_bug(alloc_order_max_nofail, NULL));
+	kmap_test_capture_stop();
+	snprintf(line, sizeof(line), "page allocation failure: order:%d,",
+		 MAX_ORDER);
+	KUNIT_EXPECT_TRUE(test, kmap_test_captured(line));
+	KUNIT_EXPECT_TRUE(test,
+			  kmap_test_captured("kernel BUG at mm/page_alloc.c:"));
+	expect_back_to_start(test);
+}
+
 static bool page_is_zero(const void *addr, unsigned long size)
 {
 	const unsigned long *p = addr;
@@ -402,6 +455,8 @@ static struct kunit_case buddy_cases[] = {
 	KUNIT_CASE(buddy_wrong_order),
 	KUNIT_CASE(buddy_reserved_and_misused),
 	KUNIT_CASE(buddy_atomic_below_min),
+	KUNIT_CASE(buddy_nofail_uses_reserves),
+	KUNIT_CASE(buddy_nofail_impossible_order_bugs),
 	KUNIT_CASE(buddy_gfp_zero),
 	{}
 };

@@ -385,15 +385,27 @@ static void stale_fixmap_address_faults(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kmap_test_fault_fs(f.fsr), FS_TRANSLATION_PAGE);
 }
 
+/* One kmap_atomic too many, for kunit_expect_bug(). */
+static struct {
+	struct page *page;
+	void *vaddr;
+} overflow_map;
+
+static void kmap_atomic_one_more(void *unused)
+{
+	(void)unused;
+	overflow_map.vaddr = kmap_atomic(overflow_map.page);
+}
+
 /*
  * KM_TYPE_NR nested maps take slots 0..KM_TYPE_NR-1 of this CPU's stack,
- * each mapping its own page; one more is the overflow report (debug
- * build) and changes nothing. Unmapping in reverse empties every slot.
+ * each mapping its own page; one more is Linux's BUG (debug build), which
+ * leaves the stack as it was. Unmapping in reverse empties every slot.
  */
 static void kmap_atomic_nests_as_a_stack(struct kunit *test)
 {
 	struct page *pages[KM_TYPE_NR + 1];
-	u32 *a[KM_TYPE_NR], *extra;
+	u32 *a[KM_TYPE_NR];
 	int i;
 
 	kmap_test_highpages(test, pages, KM_TYPE_NR + 1);
@@ -411,14 +423,28 @@ static void kmap_atomic_nests_as_a_stack(struct kunit *test)
 		kunit_expect_report(
 			test, "BUG",
 			"kmap_atomic nesting deeper than KM_TYPE_NR");
+		overflow_map.page = pages[KM_TYPE_NR];
+		overflow_map.vaddr = NULL;
 		kmap_test_capture_start();
-		extra = kmap_atomic(pages[KM_TYPE_NR]);
+		KUNIT_EXPECT_TRUE(test,
+				  kunit_expect_bug(kmap_atomic_one_more, NULL));
 		kmap_test_capture_stop();
-		KUNIT_EXPECT_NULL(test, extra);
+		KUNIT_EXPECT_NULL(test, overflow_map.vaddr);
 		KUNIT_EXPECT_TRUE(
-			test, kmap_test_captured("BUG: kmap_atomic: nesting "
-						 "deeper than KM_TYPE_NR"));
+			test,
+			kmap_test_captured(
+				"kernel BUG at include/linux/highmem.h:"));
+		KUNIT_EXPECT_TRUE(
+			test,
+			kmap_test_captured("Internal error: Oops - BUG: 0 [#"));
+		/* Stopped before the push: the stack and its PTEs as they were. */
 		KUNIT_EXPECT_EQ(test, kmap_atomic_idx(), KM_TYPE_NR - 1);
+		KUNIT_EXPECT_TRUE(test, pte_none(*slot_pte(KM_TYPE_NR)));
+		/* kmap_atomic's own disable stays: up one, never down. */
+		KUNIT_EXPECT_EQ(test, preempt_count(), KM_TYPE_NR + 1);
+		KUNIT_EXPECT_EQ(test, current_thread_info()->pagefault_disabled,
+				KM_TYPE_NR + 1);
+		pagefault_and_preempt_enable(); /* what the dead caller held */
 		KUNIT_EXPECT_EQ(test, preempt_count(), KM_TYPE_NR);
 	}
 	for (i = KM_TYPE_NR - 1; i >= 0; i--)
@@ -600,7 +626,53 @@ static void kmap_in_interrupt_warns(struct kunit *test)
 	set_tick_hook(NULL);
 	kmap_test_capture_stop();
 	KUNIT_EXPECT_TRUE(test, irq_kmap_done);
-	KUNIT_EXPECT_TRUE(test, kmap_test_captured("WARNING:"));
+	KUNIT_EXPECT_TRUE(test,
+			  kmap_test_captured("BUG: sleeping function called "
+					     "from invalid context at "
+					     "include/linux/highmem.h:"));
+	KUNIT_EXPECT_TRUE(test, kmap_test_captured("in_atomic(): 1, "));
+	KUNIT_EXPECT_TRUE(test, kmap_test_captured("non_block: 0, pid: 0, "
+						   "name: swapper"));
+}
+
+/*
+ * kmap with interrupts off, in process context: might_sleep()'s report
+ * too (Linux's irqs_disabled() term), with ARM's I bit as the value.
+ */
+static void kmap_with_irqs_off_warns(struct kunit *test)
+{
+	struct page *page;
+	unsigned long flags, reports;
+	void *v;
+
+	if (!CONFIG_DEBUG_ATOMIC_SLEEP) {
+		kunit_skip(test,
+			   "might_sleep() checks only in the debug build");
+		return;
+	}
+	page = kmap_test_highpage(test);
+	reports = nr_might_sleep_reports;
+	v = kmap(page); /* interrupts on: no report */
+	kunmap(page);
+	KUNIT_EXPECT_EQ(test, nr_might_sleep_reports, reports);
+	KUNIT_EXPECT_NOT_NULL(test, v);
+
+	kmap_test_capture_start();
+	local_irq_save(flags);
+	v = kmap(page);
+	kunmap(page);
+	local_irq_restore(flags);
+	kmap_test_capture_stop();
+	KUNIT_EXPECT_NOT_NULL(test, v); /* reported, and carried on */
+	KUNIT_EXPECT_EQ(test, nr_might_sleep_reports, reports + 2);
+	KUNIT_EXPECT_TRUE(test,
+			  kmap_test_captured("BUG: sleeping function called "
+					     "from invalid context at "
+					     "include/linux/highmem.h:"));
+	KUNIT_EXPECT_TRUE(test,
+			  kmap_test_captured("in_atomic(): 0, irqs_disabled(): "
+					     "128, non_block: 0, pid: 0, name: "
+					     "swapper"));
 }
 
 /* ---- data through every HighMem page ---- */
@@ -836,6 +908,7 @@ static struct kunit_case highmem_cases[] = {
 	KUNIT_CASE(clear_highpage_zeroes_the_page),
 	KUNIT_CASE(irq_kmap_atomic_nests_above_interrupted),
 	KUNIT_CASE(kmap_in_interrupt_warns),
+	KUNIT_CASE(kmap_with_irqs_off_warns),
 	KUNIT_CASE(every_highmem_page_keeps_its_data),
 	{},
 };

@@ -22,6 +22,7 @@
 #include <linux/vmalloc.h>
 #include <string.h>
 
+#include "kmap_test.h"
 #include "seed.h"
 
 static bool is_lowmem(const void *p)
@@ -284,6 +285,52 @@ static void kmem_cache_slabs_come_and_go(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);
 }
 
+/*
+ * Sizes no cache can have: 0, and sizes that wrap to 0 or a few bytes
+ * when aligned. Refused with Linux's two lines, nothing taken, and the
+ * next good cache is made as usual.
+ */
+static void kmem_cache_create_bad_size(struct kunit *test)
+{
+	static const struct {
+		const char *name;
+		unsigned int size;
+	} bad[] = {
+		{ "test-size-0", 0 },
+		{ "test-size-fffffffd", 0xfffffffd },
+		{ "test-size-fffffff4", 0xfffffff4 },
+	};
+	unsigned long free_before = nr_free_pages();
+	struct kmem_cache *s;
+	char line[80];
+	void *obj;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(bad); i++) {
+		kmap_test_capture_start();
+		s = kmem_cache_create(bad[i].name, bad[i].size, 0, 0, NULL);
+		kmap_test_capture_stop();
+		KUNIT_EXPECT_NULL(test, s);
+		snprintf(line, sizeof(line),
+			 "kmem_cache_create(%s) integrity check failed",
+			 bad[i].name);
+		KUNIT_EXPECT_TRUE(test, kmap_test_captured(line));
+		snprintf(line, sizeof(line),
+			 "kmem_cache_create(%s) failed with error -22",
+			 bad[i].name);
+		KUNIT_EXPECT_TRUE(test, kmap_test_captured(line));
+		if (s)
+			kmem_cache_destroy(s);
+	}
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);
+	s = kmem_cache_create("test-size-4", 4, 0, 0, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	obj = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_EXPECT_NOT_NULL(test, obj);
+	kmem_cache_free(s, obj);
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);
+}
+
 static void kmem_cache_destroy_busy(struct kunit *test)
 {
 	unsigned long bugs = nr_slab_bug_reports;
@@ -476,6 +523,7 @@ static struct kunit_case slab_cases[] = {
 	KUNIT_CASE(kmalloc_large_order),
 	KUNIT_CASE(kmalloc_random_mixed),
 	KUNIT_CASE(kmem_cache_slabs_come_and_go),
+	KUNIT_CASE(kmem_cache_create_bad_size),
 	KUNIT_CASE(kmem_cache_destroy_busy),
 	KUNIT_CASE(kfree_invalid_pointer),
 	KUNIT_CASE(kfree_twice_large),

@@ -20,6 +20,8 @@
 #include <kunit/fault.h>
 #include <kunit/test.h>
 #include <linux/gfp.h>
+#include <linux/irq.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
@@ -28,6 +30,7 @@
 #include <linux/vmalloc.h>
 #include <string.h>
 
+#include "kmap_test.h"
 #include "seed.h"
 
 extern struct boot_info boot_info;
@@ -229,6 +232,162 @@ static void vmap_aliases(struct kunit *test)
 	}
 }
 
+/*
+ * A NULL in vmap's page array is Linux's WARN_ON(!page) of
+ * vmap_pte_range: NULL back, the pages before it unmapped again and the
+ * area given back (the next area of that size lands on the same address,
+ * with nothing mapped there), no frame mapped for the NULL.
+ */
+static void vmap_null_page_warns(struct kunit *test)
+{
+	struct page *pages[3];
+	struct vm_struct *probe;
+	unsigned long free;
+	void *addr, *v;
+
+	for (int i = 0; i < 3; i++) {
+		pages[i] = alloc_page(GFP_KERNEL | __GFP_HIGHMEM);
+		KUNIT_ASSERT_NOT_NULL(test, pages[i]);
+	}
+	/* Where a 3-page area goes now: first fit, so vmap would use it. */
+	probe = get_vm_area(3 * PAGE_SIZE, VM_MAP);
+	KUNIT_ASSERT_NOT_NULL(test, probe);
+	addr = probe->addr;
+	free_vm_area(probe);
+
+	free = nr_free_pages();
+	pages[2] = pages[1];
+	pages[1] = NULL;
+	kmap_test_capture_start();
+	v = vmap(pages, 3, VM_MAP, PAGE_KERNEL);
+	kmap_test_capture_stop();
+	KUNIT_EXPECT_NULL(test, v);
+	KUNIT_EXPECT_TRUE(test, kmap_test_captured("WARNING: CPU: 0 PID: 0 at "
+						   "mm/vmalloc.c:"));
+	KUNIT_EXPECT_TRUE(test, kmap_test_captured("vmap_range()"));
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free);
+	KUNIT_EXPECT_NULL(test, find_vm_area(addr));
+	for (int i = 0; i < 3; i++)
+		KUNIT_EXPECT_EQ(
+			test, vmalloc_to_pfn((char *)addr + i * PAGE_SIZE), 0);
+	probe = get_vm_area(3 * PAGE_SIZE, VM_MAP);
+	KUNIT_EXPECT_TRUE(test, probe && probe->addr == addr);
+	if (probe)
+		free_vm_area(probe);
+	KUNIT_EXPECT_EQ(test, page_count(pages[0]), 1);
+	KUNIT_EXPECT_EQ(test, page_count(pages[2]), 1);
+	__free_page(pages[0]);
+	__free_page(pages[2]);
+}
+
+/*
+ * vmalloc and vunmap from an interrupt handler: Linux v5.10's
+ * BUG_ON(in_interrupt()). Run in the test's own context with the
+ * interrupt depth raised by hand (a BUG in a real handler cannot be
+ * survived), which is what in_interrupt() reads.
+ */
+static void *irq_vmalloc_result;
+
+static void vmalloc_one_page(void *unused)
+{
+	(void)unused;
+	irq_vmalloc_result = vmalloc(PAGE_SIZE);
+}
+
+static void vunmap_it(void *addr)
+{
+	vunmap(addr);
+}
+
+static bool bug_in_fake_irq(void (*fn)(void *), void *arg)
+{
+	bool bugged;
+
+	hardirq_count++;
+	bugged = kunit_expect_bug(fn, arg);
+	hardirq_count--;
+	return bugged;
+}
+
+static void vmalloc_in_interrupt_is_a_bug(struct kunit *test)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	unsigned long free;
+	void *v;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	v = vmap(&page, 1, VM_MAP, PAGE_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, v);
+	free = nr_free_pages();
+	irq_vmalloc_result = NULL;
+	kmap_test_capture_start();
+	KUNIT_EXPECT_TRUE(test, bug_in_fake_irq(vmalloc_one_page, NULL));
+	kmap_test_capture_stop();
+	KUNIT_EXPECT_TRUE(test,
+			  kmap_test_captured("kernel BUG at mm/vmalloc.c:"));
+	KUNIT_EXPECT_NULL(test, irq_vmalloc_result);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free); /* BUG before taking */
+
+	kmap_test_capture_start();
+	KUNIT_EXPECT_TRUE(test, bug_in_fake_irq(vunmap_it, v));
+	kmap_test_capture_stop();
+	KUNIT_EXPECT_TRUE(test,
+			  kmap_test_captured("kernel BUG at mm/vmalloc.c:"));
+	/* The BUG came first: still mapped, and vunmap works from here. */
+	KUNIT_EXPECT_PTR_EQ(test, vmalloc_to_page(v), page);
+	KUNIT_EXPECT_EQ(test, in_interrupt(), 0);
+	vunmap(v);
+	KUNIT_EXPECT_NULL(test, find_vm_area(v));
+	__free_page(page);
+}
+
+/*
+ * vfree from the tick handler is deferred, as Linux's __vfree_deferred:
+ * the area lives on, mapped, until the next vfree or vmalloc from
+ * process context, which frees it with its pages.
+ */
+static void *volatile irq_vfree_addr;
+
+static void vfree_in_irq(void)
+{
+	void *p = irq_vfree_addr;
+
+	if (p) {
+		vfree(p);
+		irq_vfree_addr = NULL;
+	}
+}
+
+static void vfree_from_interrupt_is_deferred(struct kunit *test)
+{
+	unsigned long start = jiffies, free;
+	void *p, *q;
+
+	if (!tick_running()) {
+		kunit_skip(test, "no timer tick on this machine");
+		return;
+	}
+	free = nr_free_pages();
+	p = vmalloc(2 * PAGE_SIZE);
+	q = vmalloc(PAGE_SIZE);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_NOT_NULL(test, q);
+	irq_vfree_addr = p;
+	set_tick_hook(vfree_in_irq);
+	while (irq_vfree_addr && jiffies - start < 10)
+		barrier();
+	set_tick_hook(NULL);
+	KUNIT_ASSERT_NULL(test, irq_vfree_addr);
+	/* Queued, not freed: the handler did not unmap or free a page. */
+	KUNIT_EXPECT_NOT_NULL(test, find_vm_area(p));
+	KUNIT_EXPECT_LT(test, nr_free_pages(), free);
+	KUNIT_EXPECT_NOT_NULL(test, vmalloc_to_page(p));
+	vfree(q); /* process context: frees q, then drains the queue */
+	KUNIT_EXPECT_NULL(test, find_vm_area(p));
+	KUNIT_EXPECT_NULL(test, find_vm_area(q));
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free);
+}
+
 static void vfree_rejects_what_it_never_gave(struct kunit *test)
 {
 	unsigned long warns = nr_vmalloc_warnings;
@@ -294,6 +453,37 @@ static unsigned int count_discontinuities(const struct vm_struct *area)
 	return n;
 }
 
+/*
+ * Whether 64 MB can come out of what fragment_memory() left free: its
+ * pages, its page array and PTE pages (one per MB at most), above every
+ * zone's min watermark. If not, the machine has too little RAM for the
+ * case (about half of RAM stays held): the blocks go back and the case
+ * is skipped with the numbers, instead of failing.
+ */
+static bool big_vmalloc_fits(struct kunit *test, struct page **blocks,
+			     unsigned int kept)
+{
+	static char reason[120];
+	unsigned long need = BIG_SIZE / PAGE_SIZE, reserve = 0, free;
+
+	need += DIV_ROUND_UP(need * sizeof(struct page *), PAGE_SIZE);
+	need += BIG_SIZE / SZ_1M;
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		reserve += min_wmark_pages(&NODE_DATA(0)->node_zones[z]);
+	free = nr_free_pages();
+	if (free >= need + reserve)
+		return true;
+	for (unsigned int i = 0; i < kept; i++)
+		__free_pages(blocks[i], MAX_ORDER - 2);
+	kfree(blocks);
+	snprintf(reason, sizeof(reason),
+		 "needs %lu free pages with no order-10 block left, %lu are "
+		 "(%lu MB of RAM)",
+		 need + reserve, free, totalram_pages() >> (20 - PAGE_SHIFT));
+	kunit_skip(test, reason);
+	return false;
+}
+
 static void vmalloc_64mb_without_order10(struct kunit *test)
 {
 	unsigned int max = totalram_pages() / (1UL << (MAX_ORDER - 2)) + 1;
@@ -313,6 +503,8 @@ static void vmalloc_64mb_without_order10(struct kunit *test)
 	kept = fragment_memory(blocks, max);
 	kunit_info(test, "holding %u order-9 blocks, %lu pages free", kept,
 		   nr_free_pages());
+	if (!big_vmalloc_fits(test, blocks, kept))
+		return;
 	KUNIT_EXPECT_TRUE(test, no_free_block_of_order(MAX_ORDER - 1));
 	p = vmalloc(BIG_SIZE);
 	KUNIT_EXPECT_NOT_NULL(test, p);
@@ -465,6 +657,9 @@ static struct kunit_case vmalloc_cases[] = {
 	KUNIT_CASE(freed_area_faults),
 	KUNIT_CASE(vmap_aliases),
 	KUNIT_CASE(vfree_rejects_what_it_never_gave),
+	KUNIT_CASE(vmap_null_page_warns),
+	KUNIT_CASE(vmalloc_in_interrupt_is_a_bug),
+	KUNIT_CASE(vfree_from_interrupt_is_deferred),
 	KUNIT_CASE(vmalloc_64mb_without_order10),
 	KUNIT_CASE(vmalloc_region_exhausted),
 	KUNIT_CASE(ioremap_uart),

@@ -85,11 +85,11 @@ void show_regs(struct pt_regs *regs)
 		 dacr);
 }
 
-void __noreturn die(const char *str, struct pt_regs *regs, unsigned long err)
+/* The oops report itself (Linux's __die): header, registers, backtrace. */
+static void __die(const char *str, struct pt_regs *regs, unsigned long err)
 {
 	static int die_counter;
 
-	oops_in_progress++;
 	pr_emerg("Internal error: %s: %lx [#%d] ARM\n", str, err,
 		 ++die_counter);
 	pr_emerg("Modules linked in:\n");
@@ -97,14 +97,41 @@ void __noreturn die(const char *str, struct pt_regs *regs, unsigned long err)
 		 current_thread_info()->comm);
 	show_regs(regs);
 	dump_backtrace(regs->ARM_pc, regs->ARM_fp);
+}
+
+void __noreturn die(const char *str, struct pt_regs *regs, unsigned long err)
+{
+	oops_in_progress++;
+	__die(str, regs, err);
 	panic("Fatal exception");
+}
+
+/*
+ * A BUG() a self-test provoked on purpose (kunit_expect_bug()) gets the
+ * whole oops report, as Linux prints it, and then the test's context back
+ * instead of the panic: the report is what the test is about.
+ */
+static bool expected_bug(struct pt_regs *regs)
+{
+	if (!kunit_bug_expected())
+		return false;
+	oops_in_progress++;
+	__die("Oops - BUG", regs, 0);
+	oops_in_progress--;
+	return kunit_bug_catch(regs);
 }
 
 void do_undefinstr(struct pt_regs *regs)
 {
-	/* BUG() is never an expected fault: it always oopses. */
-	if (*(u32 *)regs->ARM_pc == BUG_INSTR_VALUE)
+	/*
+	 * BUG() is never an expected fault for kunit_expect_fault(): it
+	 * always oopses, and only kunit_expect_bug() survives it.
+	 */
+	if (*(u32 *)regs->ARM_pc == BUG_INSTR_VALUE) {
+		if (expected_bug(regs))
+			return;
 		die("Oops - BUG", regs, 0);
+	}
 	if (kunit_fault_catch(regs, regs->ARM_pc, 0, KUNIT_FAULT_UNDEF))
 		return;
 	die("Oops - undefined instruction", regs, 0);

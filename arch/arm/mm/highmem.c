@@ -78,14 +78,6 @@ void __init kmap_atomic_init(void)
 	       mk_pte(mem_map + max_mapnr - 1, kmap_prot));
 }
 
-void kmap_atomic_idx_overflow(void)
-{
-	pr_alert("BUG: kmap_atomic: nesting deeper than KM_TYPE_NR (%d) on CPU "
-		 "%u\n",
-		 KM_TYPE_NR, smp_processor_id());
-	dump_stack();
-}
-
 /* kmap_atomic for a page frame number (no struct page needed). */
 void *kmap_atomic_pfn(unsigned long pfn)
 {

@@ -103,7 +103,19 @@ static void __init vmalloc_setup(void)
 		pr_warn("vmalloc area is too big, limiting to %luMB\n",
 			reserve >> 20);
 	}
-	vmalloc_min = VMALLOC_END - reserve;
+	/*
+	 * Linux keeps vmalloc_min exactly VMALLOC_END - reserve, so a size
+	 * that is not a whole number of pages (vmalloc=246789K) leaves
+	 * high_memory mid-page; its zones still end at max_low_pfn =
+	 * PFN_DOWN(arm_lowmem_limit), leaving that partial page out of
+	 * lowmem, while map_lowmem maps it whole. hikern rounds vmalloc_min
+	 * down to that same page boundary, so high_memory, the end of
+	 * ZONE_NORMAL and the end of the linear map are one address (the
+	 * vmalloc area gains the partial page; VMALLOC_START, on its 8 MB
+	 * boundary, does not move). The lowmem line then shows the page
+	 * boundary (0xefefe000) where Linux prints 0xefefec00.
+	 */
+	vmalloc_min = ALIGN_DOWN(VMALLOC_END - reserve, PAGE_SIZE);
 }
 
 void __init adjust_lowmem_bounds(void)
