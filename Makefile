@@ -24,14 +24,17 @@ ARCHFLAGS := -march=armv7-a -marm -mfloat-abi=soft
 CFLAGS := $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-common \
 	-fno-strict-aliasing -mapcs-frame -fno-omit-frame-pointer \
 	-fno-optimize-sibling-calls -O2 -g -Wall -Wextra -Werror \
-	-Wno-unused-parameter -Iinclude -DCONFIG_DEBUG=$(CONFIG_DEBUG) \
-	-ffunction-sections
+	-Wno-unused-parameter -Iinclude -DCONFIG_DEBUG=$(CONFIG_DEBUG)
 ASFLAGS := $(ARCHFLAGS) -g -D__ASSEMBLY__ -Iinclude
-# Each function in its own section (-ffunction-sections, in CFLAGS), and
-# the link drops those nothing calls (what only the host tests call, for
-# one); linker.ld KEEPs what is reached only through bounds symbols. Data
-# stays grouped: -fdata-sections would cost the hot paths their shared
-# section anchors (alloc_page+__free_page 80 -> 82 instructions).
+# The link drops the sections nothing refers to; linker.ld KEEPs what is
+# reached only through bounds symbols. drivers/ compiles each function
+# into its own section, so what only the host tests call (the device tree
+# accessors) is not in the image. Elsewhere functions stay grouped: with
+# every function in its own section, a call to a noreturn function that
+# ends one (lkdtm_BUG's BUG()) returns into the next, and the backtrace
+# names the wrong caller (arch/arm/kernel/traps.c looks up lr, not lr - 4);
+# -fdata-sections would cost the hot paths their shared section anchors
+# (alloc_page+__free_page 80 -> 82 instructions).
 LDFLAGS := $(ARCHFLAGS) -nostdlib -nostartfiles -T linker.ld \
 	-Wl,--no-warn-rwx-segments -Wl,-Map,$(O)/hikern.map \
 	-Wl,--gc-sections
@@ -48,6 +51,8 @@ SRCS := $(wildcard boot/*.S) \
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 
 all: $(O)/hikern.elf $(O)/Image
+
+$(O)/drivers/%.o: CFLAGS += -ffunction-sections
 
 $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
