@@ -4,11 +4,17 @@
  *
  * Each IRQ is acknowledged by reading GICC_IAR, handled, then completed
  * by writing the same value to GICC_EOIR; IDs >= 1020 are spurious.
+ * The device tree's boot scan finds the two register blocks
+ * (gic_of_scan() below).
  */
 #include <asm/iomap.h>
 #include <asm/ptrace.h>
+#include <asm/setup.h>
 #include <linux/irq.h>
 #include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/of.h>
+#include <linux/of_fdt.h>
 #include <linux/printk.h>
 
 #define GICD_CTLR 0x000
@@ -74,3 +80,22 @@ void handle_arch_irq(struct pt_regs *regs)
 		writel(iar, gicc + GICC_EOIR);
 	}
 }
+
+/*
+ * The first GIC in the tree gives the distributor (reg[0]) and the CPU
+ * interface (reg[1]); the scan offers no other, whatever its flavour.
+ */
+static bool __init gic_of_scan(const struct of_scan *sc, struct boot_info *bi)
+{
+	u64 dist, cpu, size;
+
+	if (of_scan_reg(sc, 0, &dist, &size) &&
+	    of_scan_reg(sc, 1, &cpu, &size)) {
+		bi->gic_dist_base = dist;
+		bi->gic_cpu_base = cpu;
+	}
+	return true;
+}
+IRQCHIP_DECLARE(cortex_a15_gic, "arm,cortex-a15-gic", gic_of_scan);
+IRQCHIP_DECLARE(cortex_a9_gic, "arm,cortex-a9-gic", gic_of_scan);
+IRQCHIP_DECLARE(gic_400, "arm,gic-400", gic_of_scan);

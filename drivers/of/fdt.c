@@ -15,6 +15,7 @@
  */
 #include <linux/kernel.h>
 #include <asm/setup.h>
+#include <linux/of.h>
 #include <linux/of_fdt.h>
 #include <linux/printk.h>
 #include <string.h>
@@ -57,12 +58,6 @@ struct fdt_view {
 	 * one compare instead of a memchr per property.
 	 */
 	u32 strings_nul_end;
-};
-
-/* The nodes from the root down to one node: node[0] is the root. */
-struct fdt_chain {
-	int depth;
-	int node[FDT_MAX_DEPTH];
 };
 
 struct dt_cells {
@@ -292,43 +287,233 @@ static int fdt_next_tag(const struct fdt_view *v, int offset, int *next)
 }
 
 /*
- * fdt_check_struct - one pass over all tags: a single root at offset 0,
- * balanced BEGIN/END_NODE no deeper than FDT_MAX_DEPTH, properties only
- * inside nodes, and FDT_END after the root.
+ * A #address-cells style property's value (@p, @len bytes; @p NULL if
+ * absent) into *@out: 0, or -FDT_ERR_BADNCELLS if it is unusable.
  */
-static int fdt_check_struct(const struct fdt_view *v)
+static int dt_ncells_value(const u8 *p, u32 len, int *out)
 {
-	int offset = 0, next, tag, depth = 0;
-	bool seen_root = false;
+	u32 cells;
 
+	if (!p)
+		return 0;
+	cells = len == 4 ? fdt_ld32(p) : ~0u;
+	if (cells > 4) /* Linux's OF_MAX_ADDR_CELLS */
+		return -FDT_ERR_BADNCELLS;
+	*out = (int)cells;
+	return 0;
+}
+
+/*
+ * dt_level_fill - what a node gives its children (see struct dt_level),
+ * from its own properties and @parent's level (NULL for the root)
+ */
+static void dt_level_fill(struct dt_level *lv, const struct dt_level *parent,
+			  const u8 *addr_cells, u32 addr_len,
+			  const u8 *size_cells, u32 size_len, const u8 *ranges,
+			  u32 ranges_len)
+{
+	static const struct dt_level root_parent = {
+		{ OF_ROOT_NODE_ADDR_CELLS_DEFAULT,
+		  OF_ROOT_NODE_SIZE_CELLS_DEFAULT },
+		0,
+		NULL,
+		0
+	};
+
+	if (!parent)
+		parent = &root_parent;
+	lv->cells = parent->cells;
+	lv->cells_err = parent->cells_err;
+	if (!lv->cells_err)
+		lv->cells_err =
+			dt_ncells_value(addr_cells, addr_len, &lv->cells.addr);
+	if (!lv->cells_err)
+		lv->cells_err =
+			dt_ncells_value(size_cells, size_len, &lv->cells.size);
+	lv->ranges = ranges;
+	lv->ranges_len = ranges_len;
+}
+
+/* ---- the tree walker: every whole-tree or subtree pass goes through it ---- */
+
+/*
+ * The properties the walker can gather for each node as it passes them:
+ * those that shape address translation, and those the boot scan reads.
+ */
+enum fdt_std_prop {
+	SP_STATUS,
+	SP_DEVICE_TYPE,
+	SP_COMPATIBLE,
+	SP_REG,
+	SP_INTERRUPTS,
+	SP_ADDRESS_CELLS,
+	SP_SIZE_CELLS,
+	SP_RANGES,
+	SP_NR,
+	SP_OTHER = SP_NR,
+};
+
+static const char *const std_prop_names[SP_NR] = {
+	[SP_STATUS] = "status",		 [SP_DEVICE_TYPE] = "device_type",
+	[SP_COMPATIBLE] = "compatible",	 [SP_REG] = "reg",
+	[SP_INTERRUPTS] = "interrupts",	 [SP_ADDRESS_CELLS] = "#address-cells",
+	[SP_SIZE_CELLS] = "#size-cells", [SP_RANGES] = "ranges",
+};
+
+/*
+ * A property name is known by its offset in the strings block. dtc and
+ * libfdt store each name once, so a tree has a few dozen distinct offsets;
+ * this direct-mapped cache remembers which wanted property (or none) each
+ * one names, so a name is compared as a string only the first time its
+ * offset is met. A collision just compares it again, and a blob that
+ * stores a name twice simply has two offsets that both map to it.
+ */
+#define NAME_CACHE_SIZE 64 /* a power of two */
+
+struct name_cache {
+	u32 nameoff[NAME_CACHE_SIZE]; /* ~0u: empty (never a valid offset) */
+	u8 prop[NAME_CACHE_SIZE];     /* enum fdt_std_prop */
+};
+
+/* The gathered properties of the node being visited: value, length. */
+struct std_props {
+	const u8 *val[SP_NR]; /* NULL: absent */
+	u32 len[SP_NR];
+};
+
+/*
+ * struct fdt_walk - one depth-first pass over (part of) the structure block
+ * @v: the blob
+ * @visit: called once per node, after the node's own properties and
+ *	before its subnodes; a non-zero return stops the walk and is
+ *	returned by fdt_walk(). NULL: only check the structure.
+ * @gather: pick each node's std_prop_names[] properties out as the walk
+ *	passes them (into @props) and fill @level[] down to the node;
+ *	otherwise properties are stepped over unread
+ * @node, @depth: the node being visited (depth 0: where the walk began)
+ */
+struct fdt_walk {
+	const struct fdt_view *v;
+	int (*visit)(struct fdt_walk *w);
+	bool gather;
+	int node, depth;
+	struct std_props props;
+	/* What the chain of nodes down to @node gives its reg. */
+	struct dt_level level[FDT_MAX_DEPTH];
+	struct name_cache names;
+};
+
+static enum fdt_std_prop walk_classify(struct fdt_walk *w, u32 nameoff)
+{
+	u32 slot = (nameoff * 0x9e3779b1u) >> 26; /* 64 slots */
+	const char *name;
+	int i;
+
+	if (w->names.nameoff[slot] == nameoff)
+		return w->names.prop[slot];
+	/* fdt_next_tag() has checked that the name is terminated. */
+	name = (const char *)w->v->dt_strings + nameoff;
+	for (i = 0; i < SP_NR && strcmp(name, std_prop_names[i]); i++)
+		;
+	w->names.nameoff[slot] = nameoff;
+	w->names.prop[slot] = (u8)i;
+	return i;
+}
+
+/* The FDT_PROP tag at @offset: keep it if wanted (the first one wins). */
+static void walk_gather(struct fdt_walk *w, int offset)
+{
+	const struct fdt_view *v = w->v;
+	enum fdt_std_prop p = walk_classify(w, struct_cell(v, offset + 8));
+
+	if (p < SP_NR && !w->props.val[p]) {
+		w->props.val[p] = v->dt_struct + offset + 12;
+		w->props.len[p] = struct_cell(v, offset + 4);
+	}
+}
+
+/* The visited node's properties are all in: its level, then @visit. */
+static int walk_visit(struct fdt_walk *w)
+{
+	const struct std_props *p = &w->props;
+	int d = w->depth;
+
+	if (w->gather)
+		dt_level_fill(&w->level[d], d ? &w->level[d - 1] : NULL,
+			      p->val[SP_ADDRESS_CELLS],
+			      p->len[SP_ADDRESS_CELLS], p->val[SP_SIZE_CELLS],
+			      p->len[SP_SIZE_CELLS], p->val[SP_RANGES],
+			      p->len[SP_RANGES]);
+	return w->visit ? w->visit(w) : 0;
+}
+
+/*
+ * fdt_walk - visit the nodes of the subtree at @start, depth first
+ * Checks the structure as it goes: @start is a BEGIN_NODE, nesting is
+ * balanced and no deeper than FDT_MAX_DEPTH, properties sit inside nodes.
+ * From the root (@start 0) it also checks that nothing but NOPs and one
+ * FDT_END follow the root. A node's properties are those before its first
+ * subnode, as in fdt_find_prop(). Returns 0 once the subtree (or tree) is
+ * done, the first non-zero @visit result, or a negative FDT_ERR_*, in
+ * which case some nodes may already have been visited.
+ */
+static int fdt_walk(struct fdt_walk *w, int start)
+{
+	const struct fdt_view *v = w->v;
+	int offset = start, next, tag, depth = -1, rc;
+	bool in_props = false; /* after a BEGIN_NODE, before any subnode */
+
+	if (w->gather)
+		memset(w->names.nameoff, 0xff, sizeof(w->names.nameoff));
 	for (;; offset = next) {
 		tag = fdt_next_tag(v, offset, &next);
 		if (tag < 0)
 			return tag;
-		if (offset == 0 && tag != FDT_BEGIN_NODE)
-			return -FDT_ERR_BADSTRUCTURE;
-		switch (tag) {
-		case FDT_BEGIN_NODE:
-			if (depth == 0 && seen_root)
+		if (offset == start && tag != FDT_BEGIN_NODE)
+			return start ? -FDT_ERR_BADOFFSET :
+				       -FDT_ERR_BADSTRUCTURE;
+		if (tag == FDT_PROP) {
+			if (depth < 0)
 				return -FDT_ERR_BADSTRUCTURE;
-			if (++depth > FDT_MAX_DEPTH)
+			if (in_props && w->gather)
+				walk_gather(w, offset);
+			continue;
+		}
+		if (tag == FDT_NOP)
+			continue;
+		if (in_props) {
+			in_props = false;
+			rc = walk_visit(w);
+			if (rc)
+				return rc;
+		}
+		if (tag == FDT_BEGIN_NODE) {
+			if (depth < 0 && offset != start)
+				return -FDT_ERR_BADSTRUCTURE; /* a second root */
+			if (++depth >= FDT_MAX_DEPTH)
 				return -FDT_ERR_TOODEEP;
-			seen_root = true;
-			break;
-		case FDT_END_NODE:
-			if (depth-- == 0)
+			w->node = offset;
+			w->depth = depth;
+			if (w->gather)
+				memset(&w->props, 0, sizeof(w->props));
+			in_props = true;
+		} else if (tag == FDT_END_NODE) {
+			if (depth < 0)
 				return -FDT_ERR_BADSTRUCTURE;
-			break;
-		case FDT_PROP:
-			if (depth == 0)
-				return -FDT_ERR_BADSTRUCTURE;
-			break;
-		case FDT_END:
-			return depth ? -FDT_ERR_TRUNCATED : 0;
-		default: /* FDT_NOP */
-			break;
+			if (--depth < 0 && start)
+				return 0; /* the subtree is done */
+		} else {		  /* FDT_END */
+			return depth >= 0 ? -FDT_ERR_TRUNCATED : 0;
 		}
 	}
+}
+
+/* The whole structure block, checked with nothing visited. */
+static int fdt_check_struct(const struct fdt_view *v)
+{
+	struct fdt_walk w = { .v = v };
+
+	return fdt_walk(&w, 0);
 }
 
 int fdt_check_full(const void *blob, size_t max_size)
@@ -354,34 +539,6 @@ static const char *fdt_node_name(const struct fdt_view *v, int node)
 	if (fdt_node_body(v, node) < 0)
 		return NULL;
 	return (const char *)v->dt_struct + node + 4;
-}
-
-/*
- * fdt_next_node - the next node after @offset in document order
- * *@depth goes up by one into a child and down by one per END_NODE.
- * Returns the node's offset, -FDT_ERR_NOTFOUND once *@depth drops below 0
- * (the subtree @depth was counted from is done) or at FDT_END, or another
- * negative FDT_ERR_*.
- */
-static int fdt_next_node(const struct fdt_view *v, int offset, int *depth)
-{
-	int next, tag;
-
-	next = fdt_node_body(v, offset);
-	if (next < 0)
-		return next;
-	for (;;) {
-		offset = next;
-		tag = fdt_next_tag(v, offset, &next);
-		if (tag < 0)
-			return tag;
-		if (tag == FDT_BEGIN_NODE) {
-			(*depth)++;
-			return offset;
-		}
-		if ((tag == FDT_END_NODE && --(*depth) < 0) || tag == FDT_END)
-			return -FDT_ERR_NOTFOUND;
-	}
 }
 
 /* Find property @name (@namelen bytes, no NUL needed) of @node. */
@@ -464,6 +621,26 @@ static bool dt_is_available(const struct fdt_view *v, int node)
 	return status && (!strcmp(status, "okay") || !strcmp(status, "ok"));
 }
 
+struct subnode_search {
+	struct fdt_walk w;
+	const char *name;
+	size_t namelen;
+	bool want_unit;
+};
+
+static int subnode_visit(struct fdt_walk *w)
+{
+	struct subnode_search *s = container_of(w, struct subnode_search, w);
+	const char *n;
+
+	if (w->depth != 1)
+		return 0;
+	n = (const char *)w->v->dt_struct + w->node + 4;
+	return strlen(n) >= s->namelen && !memcmp(n, s->name, s->namelen) &&
+	       (n[s->namelen] == '\0' ||
+		(n[s->namelen] == '@' && !s->want_unit));
+}
+
 /*
  * Direct child of @parent named @name (@namelen bytes); a name without
  * '@' also matches "name@unit", as in libfdt and Linux.
@@ -471,20 +648,17 @@ static bool dt_is_available(const struct fdt_view *v, int node)
 static int dt_subnode(const struct fdt_view *v, int parent, const char *name,
 		      size_t namelen)
 {
-	int depth = 0, node = parent;
-	bool want_unit = memchr(name, '@', namelen) != NULL;
+	struct subnode_search s = {
+		.w = { .v = v, .visit = subnode_visit },
+		.name = name,
+		.namelen = namelen,
+		.want_unit = memchr(name, '@', namelen) != NULL,
+	};
+	int rc = fdt_walk(&s.w, parent);
 
-	while ((node = fdt_next_node(v, node, &depth)) >= 0) {
-		const char *n;
-
-		if (depth != 1)
-			continue;
-		n = fdt_node_name(v, node);
-		if (strlen(n) >= namelen && !memcmp(n, name, namelen) &&
-		    (n[namelen] == '\0' || (n[namelen] == '@' && !want_unit)))
-			return node;
-	}
-	return node;
+	if (rc > 0)
+		return s.w.node;
+	return rc ? rc : -FDT_ERR_NOTFOUND;
 }
 
 /* Walk "/a/b" components in [@p, @end) down from @node. */
@@ -543,93 +717,6 @@ static int dt_path_offset(const struct fdt_view *v, const char *path,
 		return -FDT_ERR_BADPATH;
 	return dt_walk_path(v, dt_walk_path(v, 0, alias, alias + strlen(alias)),
 			    q, end);
-}
-
-/* The chain of nodes from the root to @node, found by one scan. */
-static int dt_build_chain(const struct fdt_view *v, int node,
-			  struct fdt_chain *c)
-{
-	int offset = 0, depth = 0;
-
-	do {
-		if (depth < 0 || depth >= FDT_MAX_DEPTH)
-			return -FDT_ERR_TOODEEP;
-		c->node[depth] = offset;
-		if (offset == node) {
-			c->depth = depth;
-			return 0;
-		}
-		offset = fdt_next_node(v, offset, &depth);
-	} while (offset >= 0);
-	return offset == -FDT_ERR_NOTFOUND ? -FDT_ERR_BADOFFSET : offset;
-}
-
-/*
- * A #address-cells style property's value (@p, @len bytes; @p NULL if
- * absent) into *@out: 0, or -FDT_ERR_BADNCELLS if it is unusable.
- */
-static int dt_ncells_value(const u8 *p, u32 len, int *out)
-{
-	u32 cells;
-
-	if (!p)
-		return 0;
-	cells = len == 4 ? fdt_ld32(p) : ~0u;
-	if (cells > 4) /* Linux's OF_MAX_ADDR_CELLS */
-		return -FDT_ERR_BADNCELLS;
-	*out = (int)cells;
-	return 0;
-}
-
-/*
- * dt_level_fill - what a node gives its children (see struct dt_level),
- * from its own properties and @parent's level (NULL for the root)
- */
-static void dt_level_fill(struct dt_level *lv, const struct dt_level *parent,
-			  const u8 *addr_cells, u32 addr_len,
-			  const u8 *size_cells, u32 size_len, const u8 *ranges,
-			  u32 ranges_len)
-{
-	static const struct dt_level root_parent = {
-		{ OF_ROOT_NODE_ADDR_CELLS_DEFAULT,
-		  OF_ROOT_NODE_SIZE_CELLS_DEFAULT },
-		0,
-		NULL,
-		0
-	};
-
-	if (!parent)
-		parent = &root_parent;
-	lv->cells = parent->cells;
-	lv->cells_err = parent->cells_err;
-	if (!lv->cells_err)
-		lv->cells_err =
-			dt_ncells_value(addr_cells, addr_len, &lv->cells.addr);
-	if (!lv->cells_err)
-		lv->cells_err =
-			dt_ncells_value(size_cells, size_len, &lv->cells.size);
-	lv->ranges = ranges;
-	lv->ranges_len = ranges_len;
-}
-
-/*
- * chain_levels - fill @lv[0..@upto] for the nodes of @c, looking their
- * properties up (the boot scan gathers them in its single pass instead)
- */
-static void chain_levels(const struct fdt_view *v, const struct fdt_chain *c,
-			 int upto, struct dt_level *lv)
-{
-	int i;
-
-	for (i = 0; i <= upto; i++) {
-		u32 alen = 0, slen = 0, rlen = 0;
-		const u8 *ac = dt_prop(v, c->node[i], "#address-cells", &alen);
-		const u8 *sc = dt_prop(v, c->node[i], "#size-cells", &slen);
-		const u8 *r = dt_prop(v, c->node[i], "ranges", &rlen);
-
-		dt_level_fill(&lv[i], i ? &lv[i - 1] : NULL, ac, alen, sc, slen,
-			      r, rlen);
-	}
 }
 
 /* Cells as one u64: 1 or 2 for addresses, 0 to 2 for sizes. */
@@ -710,26 +797,41 @@ static int levels_translate_reg(const struct dt_level *lv, int d, const u8 *reg,
 
 /* ---- public accessors: each validates the header it is handed ---- */
 
+struct flat_dt_scan {
+	struct fdt_walk w;
+	const void *blob;
+	int (*it)(const void *blob, int node, const char *uname, int depth,
+		  void *data);
+	void *data;
+};
+
+static int flat_dt_scan_visit(struct fdt_walk *w)
+{
+	struct flat_dt_scan *s = container_of(w, struct flat_dt_scan, w);
+
+	return s->it(s->blob, w->node,
+		     (const char *)w->v->dt_struct + w->node + 4, w->depth,
+		     s->data);
+}
+
 int of_scan_flat_dt(const void *blob,
 		    int (*it)(const void *blob, int node, const char *uname,
 			      int depth, void *data),
 		    void *data)
 {
 	struct fdt_view v;
+	struct flat_dt_scan s = {
+		.w = { .v = &v, .visit = flat_dt_scan_visit },
+		.blob = blob,
+		.it = it,
+		.data = data,
+	};
 	int rc = fdt_view_trusted(blob, &v);
-	int node = 0, depth = 0;
 
+	/* The whole structure first: @it sees a sound tree or nothing. */
 	if (!rc)
 		rc = fdt_check_struct(&v);
-	if (rc)
-		return rc;
-	do {
-		rc = it(blob, node, fdt_node_name(&v, node), depth, data);
-		if (rc)
-			return rc;
-		node = fdt_next_node(&v, node, &depth);
-	} while (node >= 0);
-	return node == -FDT_ERR_NOTFOUND ? 0 : node;
+	return rc ? rc : fdt_walk(&s.w, 0);
 }
 
 const void *of_get_flat_dt_prop(const void *blob, int node, const char *name,
@@ -786,212 +888,161 @@ int of_flat_dt_path_offset(const void *blob, const char *path, size_t len)
 	return rc ? rc : dt_path_offset(&v, path, len);
 }
 
+struct node_search {
+	struct fdt_walk w;
+	int target;
+};
+
+static int node_search_visit(struct fdt_walk *w)
+{
+	return w->node == container_of(w, struct node_search, w)->target;
+}
+
+/*
+ * Walk from the root to @node, gathering as the boot scan does: @s->w's
+ * level[] and props then describe @node and its ancestors.
+ */
+static int dt_walk_to(const void *blob, struct fdt_view *v,
+		      struct node_search *s, int node)
+{
+	int rc = fdt_view_trusted(blob, v);
+
+	if (rc)
+		return rc;
+	memset(s, 0, sizeof(*s));
+	s->w.v = v;
+	s->w.visit = node_search_visit;
+	s->w.gather = true;
+	s->target = node;
+	rc = fdt_walk(&s->w, 0);
+	if (rc > 0)
+		return 0;
+	return rc ? rc : -FDT_ERR_BADOFFSET; /* not a node's offset */
+}
+
 int of_flat_dt_cells(const void *blob, int node, int *addr_cells,
 		     int *size_cells)
 {
-	struct dt_level lv[FDT_MAX_DEPTH];
-	struct fdt_chain c;
+	struct node_search s;
 	struct fdt_view v;
-	int rc = fdt_view_trusted(blob, &v);
+	const struct dt_level *lv;
+	int rc = dt_walk_to(blob, &v, &s, node);
 
-	if (!rc)
-		rc = dt_build_chain(&v, node, &c);
 	if (rc)
 		return rc;
-	chain_levels(&v, &c, c.depth, lv);
-	if (lv[c.depth].cells_err)
-		return lv[c.depth].cells_err;
+	lv = &s.w.level[s.w.depth];
+	if (lv->cells_err)
+		return lv->cells_err;
 	if (addr_cells)
-		*addr_cells = lv[c.depth].cells.addr;
+		*addr_cells = lv->cells.addr;
 	if (size_cells)
-		*size_cells = lv[c.depth].cells.size;
+		*size_cells = lv->cells.size;
 	return 0;
 }
 
 int of_flat_dt_translate_reg(const void *blob, int node, int index, u64 *addr,
 			     u64 *size)
 {
-	struct dt_level lv[FDT_MAX_DEPTH];
-	struct fdt_chain c;
+	struct node_search s;
 	struct fdt_view v;
-	const u8 *reg;
-	u32 len = 0;
-	u64 a, s;
-	int rc = fdt_view_trusted(blob, &v);
+	u64 a, sz;
+	int rc = dt_walk_to(blob, &v, &s, node);
 
 	if (!rc)
-		rc = dt_build_chain(&v, node, &c);
-	if (rc)
-		return rc;
-	chain_levels(&v, &c, c.depth - 1, lv);
-	reg = dt_prop(&v, node, "reg", &len);
-	rc = levels_translate_reg(lv, c.depth, reg, len, index, &a, &s);
+		rc = levels_translate_reg(
+			s.w.level, s.w.depth, s.w.props.val[SP_REG],
+			s.w.props.len[SP_REG], index, &a, &sz);
 	if (rc)
 		return rc;
 	if (addr)
 		*addr = a;
 	if (size)
-		*size = s;
+		*size = sz;
 	return 0;
 }
 
 /* ---- early_init_dt_scan: the boot information in struct boot_info ---- */
 
-/* The properties the boot scan reads, gathered in one walk per node. */
-enum scan_prop {
-	SP_STATUS,
-	SP_DEVICE_TYPE,
-	SP_COMPATIBLE,
-	SP_REG,
-	SP_INTERRUPTS,
-	SP_ADDRESS_CELLS,
-	SP_SIZE_CELLS,
-	SP_RANGES,
-	SP_NR,
-	SP_OTHER = SP_NR,
-};
-
-static const char *const scan_prop_names[SP_NR] = {
-	[SP_STATUS] = "status",		 [SP_DEVICE_TYPE] = "device_type",
-	[SP_COMPATIBLE] = "compatible",	 [SP_REG] = "reg",
-	[SP_INTERRUPTS] = "interrupts",	 [SP_ADDRESS_CELLS] = "#address-cells",
-	[SP_SIZE_CELLS] = "#size-cells", [SP_RANGES] = "ranges",
-};
-
-/* The compatible strings the boot scan acts on, as bits of a mask. */
-enum scan_compat {
-	SC_PL011,
-	SC_GIC_A15,
-	SC_GIC_A9,
-	SC_GIC_400,
-	SC_GLOBAL_TIMER,
-	SC_ARMV7_TIMER,
-	SC_NR,
-};
-
-static const char *const scan_compatibles[SC_NR] = {
-	[SC_PL011] = "arm,pl011",
-	[SC_GIC_A15] = "arm,cortex-a15-gic",
-	[SC_GIC_A9] = "arm,cortex-a9-gic",
-	[SC_GIC_400] = "arm,gic-400",
-	[SC_GLOBAL_TIMER] = "arm,cortex-a9-global-timer",
-	[SC_ARMV7_TIMER] = "arm,armv7-timer",
-};
-
-#define SC_GIC_MASK (1u << SC_GIC_A15 | 1u << SC_GIC_A9 | 1u << SC_GIC_400)
+/* At most this many *_OF_DECLARE entries are matched (one bit each). */
+#define OF_SCAN_MAX_IDS 32
 
 /*
- * A property name is known by its offset in the strings block. dtc and
- * libfdt store each name once, so a tree has a few dozen distinct offsets;
- * this direct-mapped cache remembers which wanted property (or none) each
- * one names, so a name is compared as a string only the first time its
- * offset is met. A collision just compares it again, and a blob that
- * stores a name twice simply has two offsets that both map to it.
+ * struct of_scan - the boot scan, positioned at the node being visited
+ * (linux/of_fdt.h gives the drivers' init functions its accessors)
  */
-#define NAME_CACHE_SIZE 64 /* a power of two */
-
-struct name_cache {
-	u32 nameoff[NAME_CACHE_SIZE]; /* ~0u: empty (never a valid offset) */
-	u8 prop[NAME_CACHE_SIZE];     /* enum scan_prop */
-};
-
-/* The wanted properties of the node being visited: value, length. */
-struct scan_props {
-	const u8 *val[SP_NR]; /* NULL: absent */
-	u32 len[SP_NR];
-};
-
-struct dt_scan {
+struct of_scan {
+	struct fdt_walk w;
 	struct fdt_view v;
 	struct boot_info *bi;
 	int stdout_node; /* /chosen/stdout-path's node, or < 0 */
-	bool uart_from_stdout;
-	bool have_gic, have_timer, have_gt;
-	/* The node being visited: its offset, depth and properties. */
-	int node, depth;
-	struct scan_props props;
-	/* What the chain of nodes from the root to it gives its reg. */
-	struct dt_level level[FDT_MAX_DEPTH];
-	struct name_cache names;
+	/* The match tables, earlycon then irqchip then timer, as one list. */
+	const struct of_device_id *ids[OF_SCAN_MAX_IDS];
+	int nr_ids;
+	u32 done; /* bit i: ids[i]'s function wants no more nodes */
 };
 
-static enum scan_prop scan_classify(struct dt_scan *s, u32 nameoff)
+const char *of_scan_node_name(const struct of_scan *sc)
 {
-	u32 slot = (nameoff * 0x9e3779b1u) >> 26; /* 64 slots */
-	const char *name;
+	return (const char *)sc->v.dt_struct + sc->w.node + 4;
+}
+
+bool of_scan_node_is_stdout(const struct of_scan *sc)
+{
+	return sc->w.node == sc->stdout_node;
+}
+
+const void *of_scan_get_prop(const struct of_scan *sc, const char *name,
+			     int *len)
+{
+	const u8 *p;
+	u32 plen;
 	int i;
 
-	if (s->names.nameoff[slot] == nameoff)
-		return s->names.prop[slot];
-	/* fdt_next_tag() has checked that the name is terminated. */
-	name = (const char *)s->v.dt_strings + nameoff;
-	for (i = 0; i < SP_NR && strcmp(name, scan_prop_names[i]); i++)
+	for (i = 0; i < SP_NR && strcmp(name, std_prop_names[i]); i++)
 		;
-	s->names.nameoff[slot] = nameoff;
-	s->names.prop[slot] = (u8)i;
-	return i;
+	if (i < SP_NR) { /* gathered on the way */
+		p = sc->w.props.val[i];
+		plen = sc->w.props.len[i];
+	} else {
+		p = dt_prop(&sc->v, sc->w.node, name, &plen);
+	}
+	if (p && len)
+		*len = (int)plen;
+	return p;
+}
+
+static int scan_translate_reg(const struct of_scan *sc, int index, u64 *addr,
+			      u64 *size)
+{
+	const struct fdt_walk *w = &sc->w;
+
+	return levels_translate_reg(w->level, w->depth, w->props.val[SP_REG],
+				    w->props.len[SP_REG], index, addr, size);
+}
+
+bool of_scan_reg(const struct of_scan *sc, int index, u64 *addr, u64 *size)
+{
+	int rc = scan_translate_reg(sc, index, addr, size);
+
+	if (rc)
+		boot_info_error(sc->bi, "DTB: %s reg[%d]: %s",
+				of_scan_node_name(sc), index, fdt_strerror(rc));
+	return !rc;
 }
 
 /* The visited node's property @p as a proper string, or NULL. */
-static const char *scan_string(const struct dt_scan *s, enum scan_prop p)
+static const char *scan_string(const struct of_scan *sc, enum fdt_std_prop p)
 {
-	const u8 *val = s->props.val[p];
+	const u8 *val = sc->w.props.val[p];
 
-	if (!val || !memchr(val, 0, s->props.len[p]))
+	if (!val || !memchr(val, 0, sc->w.props.len[p]))
 		return NULL;
 	return (const char *)val;
 }
 
-/* Which of scan_compatibles[] the visited node's "compatible" holds. */
-static unsigned int scan_compat_mask(const struct dt_scan *s)
+static void add_memory_bank(struct of_scan *sc, u64 start, u64 size)
 {
-	const char *list = (const char *)s->props.val[SP_COMPATIBLE];
-	u32 len = s->props.len[SP_COMPATIBLE];
-	unsigned int mask = 0;
-	int i;
-
-	/* The same walk as string_list_contains(), once for all strings. */
-	while (list && len > 0) {
-		size_t l = strnlen(list, len);
-
-		for (i = 0; i < SC_NR; i++) {
-			if (!strncmp(list, scan_compatibles[i], l) &&
-			    scan_compatibles[i][l] == '\0')
-				mask |= 1u << i;
-		}
-		if (l >= len)
-			break;
-		list += l + 1;
-		len -= l + 1;
-	}
-	return mask;
-}
-
-static int scan_translate_reg(const struct dt_scan *s, int index, u64 *addr,
-			      u64 *size)
-{
-	return levels_translate_reg(s->level, s->depth, s->props.val[SP_REG],
-				    s->props.len[SP_REG], index, addr, size);
-}
-
-/*
- * Entry @index of the visited node's reg as a CPU address; on failure
- * record why, naming the node, and return false.
- */
-static bool scan_reg(struct dt_scan *s, int index, u64 *addr, u64 *size)
-{
-	int rc = scan_translate_reg(s, index, addr, size);
-
-	if (rc)
-		boot_info_error(s->bi, "DTB: %s reg[%d]: %s",
-				fdt_node_name(&s->v, s->node), index,
-				fdt_strerror(rc));
-	return !rc;
-}
-
-static void add_memory_bank(struct dt_scan *s, u64 start, u64 size)
-{
-	struct boot_info *bi = s->bi;
+	struct boot_info *bi = sc->bi;
 
 	if (!size)
 		return; /* placeholders with size 0 are common */
@@ -1015,159 +1066,113 @@ static void add_memory_bank(struct dt_scan *s, u64 start, u64 size)
 }
 
 /* A device_type = "memory" node: every (address, size) pair of reg. */
-static void scan_memory(struct dt_scan *s)
+static void scan_memory(struct of_scan *sc)
 {
 	u64 start, size;
 	int i, rc;
 
-	for (i = 0; !(rc = scan_translate_reg(s, i, &start, &size)); i++)
-		add_memory_bank(s, start, size);
+	for (i = 0; !(rc = scan_translate_reg(sc, i, &start, &size)); i++)
+		add_memory_bank(sc, start, size);
 	if (rc == -FDT_ERR_NOTFOUND && i > 0)
 		return; /* the normal end of reg */
-	boot_info_error(s->bi, "DTB: memory node %s: %s",
-			fdt_node_name(&s->v, s->node),
+	boot_info_error(sc->bi, "DTB: memory node %s: %s",
+			of_scan_node_name(sc),
 			rc == -FDT_ERR_NOTFOUND ? "no reg" : fdt_strerror(rc));
 }
 
-/*
- * The architected timer's interrupts are <type number flags> triples
- * (GIC binding, #interrupt-cells = 3): secure phys, non-secure phys,
- * virtual, hyp. The third, a PPI (type 1), is the one a guest uses.
- */
-static void scan_arch_timer(struct dt_scan *s)
+/* The tables the drivers declared, as one list in match priority order. */
+static void scan_collect_ids(struct of_scan *sc)
 {
-	u32 len = s->props.len[SP_INTERRUPTS];
-	const u8 *irq = s->props.val[SP_INTERRUPTS];
-	const u8 *virt;
-	u32 type, num;
+	static const struct {
+		const struct of_device_id *start, *stop;
+	} tables[] = {
+		{ __start_earlycon_of_table, __stop_earlycon_of_table },
+		{ __start_irqchip_of_table, __stop_irqchip_of_table },
+		{ __start_timer_of_table, __stop_timer_of_table },
+	};
+	const struct of_device_id *id;
+	unsigned int t;
 
-	s->bi->has_arch_timer = true;
-	if (!irq || len % 12 || len < 3 * 12) {
-		boot_info_error(
-			s->bi,
-			"DTB: arch timer has no virtual timer interrupt");
-		return;
-	}
-	virt = irq + 2 * 12;
-	type = fdt_ld32(virt);
-	num = fdt_ld32(virt + 4);
-	if (type != 1 || num >= 16) {
-		boot_info_error(s->bi,
-				"DTB: arch timer virtual interrupt <%u %u> is "
-				"not a PPI",
-				type, num);
-		return;
-	}
-	s->bi->arch_timer_virt_ppi = 16 + num;
-}
-
-/* The devices the early kernel needs: console UART, GIC, timers. */
-static void scan_device(struct dt_scan *s)
-{
-	struct boot_info *bi = s->bi;
-	unsigned int compat = scan_compat_mask(s);
-	u64 a, b, size;
-
-	if (compat & 1u << SC_PL011) {
-		/* The stdout-path UART wins over the first one found. */
-		bool is_stdout = s->node == s->stdout_node;
-
-		if (!s->uart_from_stdout && (is_stdout || !bi->uart_base) &&
-		    scan_reg(s, 0, &a, &size)) {
-			bi->uart_base = a;
-			s->uart_from_stdout = is_stdout;
+	for (t = 0; t < ARRAY_SIZE(tables); t++) {
+		for (id = tables[t].start; id && id < tables[t].stop; id++) {
+			if (sc->nr_ids == OF_SCAN_MAX_IDS) {
+				boot_info_error(sc->bi,
+						"DTB: more than %d match "
+						"entries, %s ignored",
+						OF_SCAN_MAX_IDS,
+						id->compatible);
+				continue;
+			}
+			sc->ids[sc->nr_ids++] = id;
 		}
-	} else if (!s->have_gic && (compat & SC_GIC_MASK)) {
-		s->have_gic = true;
-		if (scan_reg(s, 0, &a, &size) && scan_reg(s, 1, &b, &size)) {
-			bi->gic_dist_base = a;
-			bi->gic_cpu_base = b;
-		}
-	} else if (!s->have_gt && (compat & 1u << SC_GLOBAL_TIMER)) {
-		s->have_gt = true;
-		if (scan_reg(s, 0, &a, &size))
-			bi->twd_or_gt_base = a;
-	} else if (!s->have_timer && (compat & 1u << SC_ARMV7_TIMER)) {
-		s->have_timer = true;
-		scan_arch_timer(s);
 	}
 }
 
-/*
- * The visited node's properties are all gathered (they precede its
- * subnodes): record what it gives its children's reg, then act on it.
- */
-static void scan_node(struct dt_scan *s)
+/* Which of ids[] the visited node's "compatible" holds, as a mask. */
+static u32 scan_compat_mask(const struct of_scan *sc)
 {
-	const struct scan_props *p = &s->props;
+	const char *list = (const char *)sc->w.props.val[SP_COMPATIBLE];
+	u32 len = sc->w.props.len[SP_COMPATIBLE], mask = 0;
+	int i;
+
+	/* As string_list_contains(), once for all entries. */
+	while (list && len > 0) {
+		size_t l = strnlen(list, len);
+
+		for (i = 0; i < sc->nr_ids; i++) {
+			const char *c = sc->ids[i]->compatible;
+
+			if (!strncmp(list, c, l) && c[l] == '\0')
+				mask |= 1u << i;
+		}
+		if (l >= len)
+			break;
+		list += l + 1;
+		len -= l + 1;
+	}
+	return mask;
+}
+
+/*
+ * A device: offer it to the first matching entry still wanting nodes;
+ * once that entry's function has had enough, so have all entries that
+ * share it.
+ */
+static void scan_device(struct of_scan *sc)
+{
+	u32 mask = scan_compat_mask(sc) & ~sc->done;
+	of_scan_init_fn fn;
+	int i;
+
+	if (!mask)
+		return;
+	fn = (of_scan_init_fn)sc->ids[__builtin_ctz(mask)]->data;
+	if (!fn(sc, sc->bi))
+		return;
+	for (i = 0; i < sc->nr_ids; i++) {
+		if (sc->ids[i]->data == (const void *)fn)
+			sc->done |= 1u << i;
+	}
+}
+
+/* A node's properties are in (fdt_walk() has its level): act on it. */
+static int scan_visit(struct fdt_walk *w)
+{
+	struct of_scan *sc = container_of(w, struct of_scan, w);
 	const char *status, *type;
 
-	dt_level_fill(&s->level[s->depth],
-		      s->depth ? &s->level[s->depth - 1] : NULL,
-		      p->val[SP_ADDRESS_CELLS], p->len[SP_ADDRESS_CELLS],
-		      p->val[SP_SIZE_CELLS], p->len[SP_SIZE_CELLS],
-		      p->val[SP_RANGES], p->len[SP_RANGES]);
 	/* As dt_is_available(): a status that is not a string says no. */
-	if (p->val[SP_STATUS]) {
-		status = scan_string(s, SP_STATUS);
+	if (w->props.val[SP_STATUS]) {
+		status = scan_string(sc, SP_STATUS);
 		if (!status || (strcmp(status, "okay") && strcmp(status, "ok")))
-			return;
-	}
-	type = scan_string(s, SP_DEVICE_TYPE);
-	if (type && !strcmp(type, "memory"))
-		scan_memory(s);
-	else
-		scan_device(s);
-}
-
-/*
- * scan_nodes - visit every node, depth first, in one walk over the
- * structure block (fdt_check_struct() has passed), each node's wanted
- * properties picked out by their name offsets as the walk goes by them
- * rather than searched for one by one. As in fdt_find_prop(), a node's
- * properties are those before its first subnode.
- */
-static int scan_nodes(struct dt_scan *s)
-{
-	const struct fdt_view *v = &s->v;
-	int offset = 0, next, tag, depth = -1;
-	bool gathering = false;
-	enum scan_prop p;
-
-	for (;; offset = next) {
-		tag = fdt_next_tag(v, offset, &next);
-		if (tag < 0)
-			return tag;
-		if (tag == FDT_NOP)
-			continue;
-		if (tag == FDT_PROP) {
-			if (!gathering)
-				continue;
-			p = scan_classify(s, struct_cell(v, offset + 8));
-			if (p < SP_NR && !s->props.val[p]) {
-				s->props.val[p] = v->dt_struct + offset + 12;
-				s->props.len[p] = struct_cell(v, offset + 4);
-			}
-			continue;
-		}
-		if (gathering) {
-			scan_node(s);
-			gathering = false;
-		}
-		if (tag == FDT_BEGIN_NODE) {
-			if (++depth >= FDT_MAX_DEPTH)
-				return -FDT_ERR_TOODEEP;
-			s->node = offset;
-			s->depth = depth;
-			memset(&s->props, 0, sizeof(s->props));
-			gathering = true;
-		} else if (tag == FDT_END_NODE) {
-			if (--depth < 0)
-				return 0; /* the root is done */
-		} else {		  /* FDT_END */
 			return 0;
-		}
 	}
+	type = scan_string(sc, SP_DEVICE_TYPE);
+	if (type && !strcmp(type, "memory"))
+		scan_memory(sc);
+	else
+		scan_device(sc);
+	return 0;
 }
 
 /* linux,initrd-start/-end: one or two cells each. */
@@ -1185,7 +1190,7 @@ static int dt_read_u64(const struct fdt_view *v, int node, const char *name,
 	return 0;
 }
 
-static void scan_initrd(struct dt_scan *s, int chosen)
+static void scan_initrd(struct of_scan *s, int chosen)
 {
 	u64 start, end;
 	int rc_start = dt_read_u64(&s->v, chosen, "linux,initrd-start", &start);
@@ -1219,7 +1224,7 @@ static int dt_stdout_node(const struct fdt_view *v, int chosen)
 }
 
 /* /chosen: command line, initrd, and which UART is the console. */
-static void scan_chosen(struct dt_scan *s)
+static void scan_chosen(struct of_scan *s)
 {
 	int chosen = dt_path_offset(&s->v, "/chosen", 7);
 	const char *args;
@@ -1261,36 +1266,45 @@ static const char *scan_model(const struct fdt_view *v)
  * "DTB". Returns 0 if the blob is sound and gave at least one memory bank;
  * otherwise a negative FDT_ERR_* with @bi->error saying what was wrong
  * (the fields that could be read, such as the command line, are still
- * filled). @bi->error may also be set with a 0 return for a problem that
- * was worked around (an ignored initrd, too many banks, a device whose reg
- * could not be read).
+ * filled, unless the blob itself is unsound: then nothing is). @bi->error
+ * may also be set with a 0 return for a problem that was worked around
+ * (an ignored initrd, too many banks, a device whose reg could not be
+ * read).
+ *
+ * One fdt_walk() both checks the structure and visits every node; each
+ * device node goes to the driver that declared its compatible string
+ * (linux/of.h), memory nodes become banks.
  */
 int early_init_dt_scan(const void *blob, size_t max_size, struct boot_info *bi)
 {
-	struct dt_scan s = { .bi = bi };
+	struct of_scan s = { .bi = bi };
 	int rc;
 
 	memset(bi, 0, sizeof(*bi));
 	bi->source = "DTB";
 	rc = fdt_view_init(blob, max_size, &s.v);
-	if (!rc)
-		rc = fdt_check_struct(&s.v);
-	if (rc) {
-		boot_info_error(bi, "DTB: %s", fdt_strerror(rc));
-		return rc;
-	}
+	if (rc)
+		goto unsound;
 
 	bi->model = scan_model(&s.v);
 	scan_chosen(&s);
-	memset(s.names.nameoff, 0xff, sizeof(s.names.nameoff));
-	rc = scan_nodes(&s);
-	if (rc) { /* fdt_check_struct() rules it out */
-		boot_info_error(bi, "DTB: %s", fdt_strerror(rc));
-		return rc;
-	}
+	scan_collect_ids(&s);
+	s.w.v = &s.v;
+	s.w.visit = scan_visit;
+	s.w.gather = true;
+	rc = fdt_walk(&s.w, 0);
+	if (rc)
+		goto unsound;
 	if (!bi->nr_banks) {
 		boot_info_error(bi, "DTB: no usable memory node");
 		return -FDT_ERR_NOTFOUND;
 	}
 	return 0;
+
+unsound:
+	/* What the walk read before the fault counts for nothing. */
+	memset(bi, 0, sizeof(*bi));
+	bi->source = "DTB";
+	boot_info_error(bi, "DTB: %s", fdt_strerror(rc));
+	return rc;
 }

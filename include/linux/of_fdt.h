@@ -134,6 +134,36 @@ int of_flat_dt_cells(const void *blob, int node, int *addr_cells,
 int of_flat_dt_translate_reg(const void *blob, int node, int index, u64 *addr,
 			     u64 *size);
 
+/*
+ * ---- The boot scan's node, for the init functions of the match tables ----
+ *
+ * early_init_dt_scan() (asm/setup.h) walks the tree once and hands each
+ * available device node to the driver that declared its compatible string
+ * (linux/of.h); these read that node. They are valid only during the call.
+ */
+struct of_scan;
+
+/* The node's name, such as "pl011@9000000". */
+const char *of_scan_node_name(const struct of_scan *sc);
+
+/* Is this the node /chosen/stdout-path (or linux,stdout-path) names? */
+bool of_scan_node_is_stdout(const struct of_scan *sc);
+
+/*
+ * of_scan_get_prop - property @name of the node, as of_get_flat_dt_prop()
+ * The properties the walk gathers anyway ("compatible", "reg",
+ * "interrupts" and the like) cost nothing; others are searched for.
+ */
+const void *of_scan_get_prop(const struct of_scan *sc, const char *name,
+			     int *len);
+
+/*
+ * of_scan_reg - entry @index of the node's "reg" as a CPU address, as
+ * of_flat_dt_translate_reg(). On failure records why in the boot
+ * information's error, naming the node, and returns false.
+ */
+bool of_scan_reg(const struct of_scan *sc, int index, u64 *addr, u64 *size);
+
 /* Big-endian 32-bit cell to CPU order; @p may be unaligned. */
 static inline u32 be32_to_cpup(const __be32 *p)
 {

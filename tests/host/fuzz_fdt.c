@@ -5,7 +5,9 @@
  * run by tests/host/lib.mk (fuzz-fdt-smoke).
  *
  * The kernel sources are compiled with the printf family renamed to
- * kern_*; printk is not needed by them, so nothing else is stubbed.
+ * kern_*. The drivers come for their match tables (linux/of.h); their
+ * printk and the services they would call at run time come from
+ * tests/host/printk.c and driver_stubs.c.
  */
 #include <linux/kernel.h> /* first: compiler.h before any libc header */
 #include <asm/setup.h>

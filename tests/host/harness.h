@@ -9,6 +9,7 @@
 #define _HOST_HARNESS_H
 
 #include <stdbool.h>
+#include <string.h>
 
 /* A failed check; the test harness counts it, the fuzzer aborts. */
 void check_failed(const char *file, int line, const char *cond, const char *fmt,
@@ -24,6 +25,29 @@ void check_failed(const char *file, int line, const char *cond, const char *fmt,
 #define CHECK_EQ(a, b)                                    \
 	CHECK_MSG((a) == (b), "%s = %llu, %s = %llu", #a, \
 		  (unsigned long long)(a), #b, (unsigned long long)(b))
+
+/*
+ * EXPECT_*: each argument evaluated exactly once (they may be the calls
+ * under test), integers compared as unsigned long long, strings by
+ * content (NULL never matches).
+ */
+#define EXPECT(cond) CHECK_MSG(cond, "%s", "expected true")
+#define EXPECT_EQ(a, b)                                                    \
+	do {                                                               \
+		unsigned long long __a = (a), __b = (b);                   \
+		if (__a != __b)                                            \
+			check_failed(__FILE__, __LINE__, #a " == " #b,     \
+				     "0x%llx, expected 0x%llx", __a, __b); \
+	} while (0)
+#define EXPECT_STR(a, b)                                               \
+	do {                                                           \
+		const char *__a = (a), *__b = (b);                     \
+		if (!__a || !__b || strcmp(__a, __b))                  \
+			check_failed(__FILE__, __LINE__, #a " == " #b, \
+				     "\"%s\", expected \"%s\"",        \
+				     __a ? __a : "(NULL)",             \
+				     __b ? __b : "(NULL)");            \
+	} while (0)
 
 /* Failed checks in the current (child) test. */
 extern unsigned long harness_failures;

@@ -15,7 +15,7 @@ FUZZ_SMOKE_RUNS ?= 200000
 
 # The arch-independent sources under test, and the host stand-ins.
 HOST_MM_SRCS := mm/page_alloc.c mm/memblock.c mm/show_mem.c
-HOST_SHIM_SRCS := tests/host/shim.c tests/host/model.c
+HOST_SHIM_SRCS := tests/host/shim.c tests/host/printk.c tests/host/model.c
 HOST_HDRS := $(wildcard include/linux/*.h include/asm/*.h mm/*.h \
 		tests/host/*.h)
 
@@ -51,10 +51,13 @@ $(HOST_BUILD)/fuzz_buddy: tests/host/fuzz_buddy.c $(HOST_SHIM_SRCS) \
 		-o $(HOST_BUILD)/fuzz-oracle/model.o
 	$(FUZZ_CC) $(HOST_CFLAGS) $(HOST_SAN) -c tests/host/shim.c \
 		-o $(HOST_BUILD)/fuzz-oracle/shim.o
+	$(FUZZ_CC) $(HOST_CFLAGS) $(HOST_SAN) -c tests/host/printk.c \
+		-o $(HOST_BUILD)/fuzz-oracle/printk.o
 	$(FUZZ_CC) $(HOST_CFLAGS) -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -o $@ tests/host/fuzz_buddy.c \
 		$(HOST_MM_SRCS) $(HOST_BUILD)/fuzz-oracle/model.o \
-		$(HOST_BUILD)/fuzz-oracle/shim.o
+		$(HOST_BUILD)/fuzz-oracle/shim.o \
+		$(HOST_BUILD)/fuzz-oracle/printk.o
 
 .PHONY: host-tests fuzz-smoke fuzz
 host-tests: $(HOST_BUILD)/test_buddy $(HOST_BUILD)/test_memblock

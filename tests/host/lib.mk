@@ -1,13 +1,18 @@
 # Host unit tests and fuzzing for the boot-information and library code:
-# lib/vsprintf.c, lib/cmdline.c, drivers/of/fdt.c, arch/arm/kernel/atags.c
-# and machines.c, built natively with ASan/UBSan (included by the top-level
+# lib/vsprintf.c, lib/cmdline.c, drivers/of/fdt.c with the drivers whose
+# match tables the boot scan reads, arch/arm/kernel/atags.c and
+# machines.c, built natively with ASan/UBSan (included by the top-level
 # Makefile; paths are relative to the repository root).
 #
-#   make host-lib-tests       build and run build/host/test_lib
+#   make host-lib-tests       build and run build/host/test_{vsprintf,
+#                             cmdline,fdt,atags,machines}, one per subject
 #   make fuzz-fdt-smoke       a bounded libFuzzer run on early_init_dt_scan
 #
 # The kernel sources are compiled with vsnprintf/snprintf/scnprintf renamed
-# to kern_*, so the test can compare them with the host C library's.
+# to kern_*, so the tests can compare them with the host C library's.
+# Every test links the same kernel objects, the shared harness and printk
+# (tests/host/harness.c, printk.c) and the device tree builder
+# (fdt_builder.c).
 
 HOST_CC ?= gcc
 HOST_FUZZ_CC ?= clang
@@ -15,36 +20,47 @@ QEMU_ARM ?= qemu-system-arm
 DTC ?= dtc
 
 HOSTLIB_OUT := build/host
+# The drivers are there for their match tables (linux/of.h); what else
+# they call is stubbed (driver_stubs.c) and fails a test that reaches it.
+HOSTLIB_DRIVERS := drivers/tty/serial/amba-pl011.c drivers/irqchip/irq-gic.c \
+	$(wildcard drivers/clocksource/*.c)
 HOSTLIB_SRCS := lib/vsprintf.c lib/cmdline.c drivers/of/fdt.c \
-	arch/arm/kernel/atags.c arch/arm/kernel/machines.c
-HOSTLIB_HDRS := $(wildcard include/linux/*.h include/asm/*.h)
+	arch/arm/kernel/atags.c arch/arm/kernel/machines.c $(HOSTLIB_DRIVERS)
+HOSTLIB_HDRS := $(wildcard include/linux/*.h include/asm/*.h tests/host/*.h)
 HOSTLIB_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
-HOSTLIB_CFLAGS := -O1 -g -Wall -Wextra -Itests/host/include -Iinclude
+HOSTLIB_CFLAGS := -O1 -g -Wall -Wextra -Wno-unused-parameter -Itests/host/include -Iinclude
 HOSTLIB_RENAME := -Dvsnprintf=kern_vsnprintf -Dsnprintf=kern_snprintf \
 	-Dscnprintf=kern_scnprintf
 # Objects in their own directory: other host fragments build the same
 # sources with other flags.
 HOSTLIB_OBJDIR := $(HOSTLIB_OUT)/libtest
 HOSTLIB_KOBJS := $(patsubst %.c,$(HOSTLIB_OBJDIR)/%.o,$(HOSTLIB_SRCS))
-HOSTLIB_TEST := $(HOSTLIB_OUT)/test_lib
+HOSTLIB_SUBJECTS := vsprintf cmdline fdt atags machines
+HOSTLIB_TESTS := $(addprefix $(HOSTLIB_OUT)/test_,$(HOSTLIB_SUBJECTS))
+HOSTLIB_SUPPORT := tests/host/harness.c tests/host/printk.c \
+	tests/host/fdt_builder.c tests/host/driver_stubs.c
 HOSTLIB_DTBS := $(addprefix $(HOSTLIB_OUT)/,virt.dtb virt-args.dtb \
 	virt-packed.dtb vexpress-v2p-ca9.dtb vexpress-v2p-ca15.dtb)
 
 .PHONY: host-lib-tests host-lib-tests-build fuzz-fdt-smoke
 
+# Every binary runs even if one fails; each prints "N passed, N failed".
 host-lib-tests: host-lib-tests-build
-	$(HOSTLIB_TEST) $(HOSTLIB_OUT)
+	@status=0; for t in $(HOSTLIB_TESTS); do \
+		echo "== $$t"; $$t $(HOSTLIB_OUT) || status=1; \
+	done; exit $$status
 
-host-lib-tests-build: $(HOSTLIB_TEST) $(HOSTLIB_DTBS)
+host-lib-tests-build: $(HOSTLIB_TESTS) $(HOSTLIB_DTBS)
 
 $(HOSTLIB_OBJDIR)/%.o: %.c $(HOSTLIB_HDRS) tests/host/lib.mk
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(HOSTLIB_CFLAGS) $(HOSTLIB_SAN) $(HOSTLIB_RENAME) -c $< -o $@
 
-$(HOSTLIB_TEST): tests/host/test_lib.c $(HOSTLIB_KOBJS) $(HOSTLIB_HDRS)
+$(HOSTLIB_OUT)/test_%: tests/host/test_%.c $(HOSTLIB_SUPPORT) \
+		$(HOSTLIB_KOBJS) $(HOSTLIB_HDRS)
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(HOSTLIB_CFLAGS) $(HOSTLIB_SAN) tests/host/test_lib.c \
+	$(HOST_CC) $(HOSTLIB_CFLAGS) $(HOSTLIB_SAN) $< $(HOSTLIB_SUPPORT) \
 		$(HOSTLIB_KOBJS) -o $@
 
 # QEMU's own virt tree, plain and with a command line and an initrd of
@@ -78,7 +94,8 @@ $(HOSTLIB_OUT)/%.dtb: tests/dts/%.dts
 HOSTLIB_FUZZ := $(HOSTLIB_OUT)/fuzz_fdt
 HOSTLIB_FUZZ_CORPUS := $(HOSTLIB_OUT)/fuzz-fdt-corpus
 HOSTLIB_FUZZ_SRCS := tests/host/fuzz_fdt.c drivers/of/fdt.c lib/vsprintf.c \
-	arch/arm/kernel/atags.c
+	arch/arm/kernel/atags.c $(HOSTLIB_DRIVERS) tests/host/driver_stubs.c \
+	tests/host/printk.c
 
 $(HOSTLIB_FUZZ): $(HOSTLIB_FUZZ_SRCS) $(HOSTLIB_HDRS) tests/host/lib.mk
 	@mkdir -p $(dir $@)

@@ -8,7 +8,7 @@
 
 HOST_CC ?= gcc
 SLAB_BUILD ?= build/host
-SLAB_SRCS := tests/host/test_slab.c tests/host/harness.c tests/host/shim.c \
+SLAB_SRCS := tests/host/test_slab.c tests/host/harness.c tests/host/shim.c tests/host/printk.c \
 	tests/host/model.c mm/slab.c mm/page_alloc.c mm/memblock.c mm/show_mem.c
 SLAB_HDRS := $(wildcard include/linux/*.h include/asm/*.h mm/*.h \
 	tests/host/*.h tests/host/include/*/*.h tests/host/slab-include/*/*.h)

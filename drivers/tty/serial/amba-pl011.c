@@ -7,11 +7,17 @@
  * driver takes over from earlycon in Linux, and frees the fixmap slot.
  * QEMU's PL011 needs no programming to transmit. Output only: input
  * belongs to the console issue.
+ *
+ * Which PL011 is the console comes from the device tree's boot scan
+ * (pl011_of_scan() below) or, without a tree, from the machine record.
  */
 #include <asm/fixmap.h>
 #include <asm/io.h>
+#include <asm/setup.h>
 #include <linux/console.h>
 #include <linux/init.h>
+#include <linux/of.h>
+#include <linux/of_fdt.h>
 #include <linux/printk.h>
 #include <linux/serial_pl011.h>
 #include <linux/sizes.h>
@@ -82,3 +88,22 @@ void __init pl011_console_init(void)
 		"fixmap slot released\n",
 		(unsigned long)pl011_phys, base);
 }
+
+/*
+ * The boot scan's console UART: the PL011 /chosen/stdout-path names,
+ * else the first one in the tree. Nothing later displaces the stdout-path
+ * one, so the scan offers no more nodes once it is found.
+ */
+static bool __init pl011_of_scan(const struct of_scan *sc, struct boot_info *bi)
+{
+	bool is_stdout = of_scan_node_is_stdout(sc);
+	u64 base, size;
+
+	if (!is_stdout && bi->uart_base)
+		return false;
+	if (!of_scan_reg(sc, 0, &base, &size))
+		return false;
+	bi->uart_base = base;
+	return is_stdout;
+}
+OF_EARLYCON_DECLARE(pl011, "arm,pl011", pl011_of_scan);
