@@ -346,6 +346,9 @@ static void buddy_nofail_impossible_order_bugs(struct kunit *test)
 {
 	char line[64];
 
+	kunit_expect_report(test, "WARNING", "__GFP_NOFAIL at order %d",
+			    MAX_ORDER);
+	kunit_expect_report(test, "BUG", "__GFP_NOFAIL at order %d", MAX_ORDER);
 	kmap_test_capture_start();
 	KUNIT_EXPECT_TRUE(test, kunit_expect_bug(alloc_order_max_nofail, NULL));
 	kmap_test_capture_stop();

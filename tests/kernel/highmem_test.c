@@ -617,7 +617,7 @@ static void kmap_in_interrupt_warns(struct kunit *test)
 	}
 	irq_kmap_lowpage = kmap_test_lowpage(test);
 	irq_kmap_done = false;
-	kunit_expect_report(test, "WARNING",
+	kunit_expect_report(test, "BUG",
 			    "kmap and kunmap from an interrupt (two reports)");
 	kmap_test_capture_start();
 	set_tick_hook(kmap_in_irq);
@@ -657,6 +657,9 @@ static void kmap_with_irqs_off_warns(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_might_sleep_reports, reports);
 	KUNIT_EXPECT_NOT_NULL(test, v);
 
+	kunit_expect_report(
+		test, "BUG",
+		"kmap and kunmap with interrupts off (two reports)");
 	kmap_test_capture_start();
 	local_irq_save(flags);
 	v = kmap(page);

@@ -258,6 +258,7 @@ static void vmap_null_page_warns(struct kunit *test)
 	free = nr_free_pages();
 	pages[2] = pages[1];
 	pages[1] = NULL;
+	kunit_expect_report(test, "WARNING", "vmap of a NULL page");
 	kmap_test_capture_start();
 	v = vmap(pages, 3, VM_MAP, PAGE_KERNEL);
 	kmap_test_capture_stop();
@@ -320,6 +321,7 @@ static void vmalloc_in_interrupt_is_a_bug(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, v);
 	free = nr_free_pages();
 	irq_vmalloc_result = NULL;
+	kunit_expect_report(test, "BUG", "vmalloc from an interrupt");
 	kmap_test_capture_start();
 	KUNIT_EXPECT_TRUE(test, bug_in_fake_irq(vmalloc_one_page, NULL));
 	kmap_test_capture_stop();
@@ -328,6 +330,7 @@ static void vmalloc_in_interrupt_is_a_bug(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, irq_vmalloc_result);
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free); /* BUG before taking */
 
+	kunit_expect_report(test, "BUG", "vunmap from an interrupt");
 	kmap_test_capture_start();
 	KUNIT_EXPECT_TRUE(test, bug_in_fake_irq(vunmap_it, v));
 	kmap_test_capture_stop();
