@@ -113,12 +113,35 @@ def run(cmd):
     return p.stdout
 
 
-class Variant:
-    """One hand-made boot: the files it needs and the QEMU loader args."""
+ATAG_CORE, ATAG_MEM, ATAG_CMDLINE, ATAG_INITRD2 = (
+    0x54410001, 0x54410002, 0x54410009, 0x54420005)
 
-    def __init__(self, paths, machine, nodes, initrd=None, load_initrd=False):
+
+def atag_list(banks, cmdline, initrd):
+    """An ATAG list (Linux's Documentation/arm/Booting) as QEMU writes it:
+    CORE, a MEM per bank, CMDLINE, INITRD2 if asked, NONE."""
+    def tag(kind, payload):
+        return struct.pack("<2I", 2 + len(payload) // 4, kind) + payload
+    out = tag(ATAG_CORE, struct.pack("<3I", 1, 4096, 0))
+    for start, size in banks:
+        out += tag(ATAG_MEM, struct.pack("<2I", size, start))
+    text = cmdline.encode() + b"\0"
+    out += tag(ATAG_CMDLINE, text + b"\0" * (-len(text) % 4))
+    if initrd:
+        out += tag(ATAG_INITRD2, struct.pack("<2I", initrd[0],
+                                             initrd[1] - initrd[0]))
+    return out + struct.pack("<2I", 0, 0)
+
+
+class Variant:
+    """One hand-made boot: the files it needs and the QEMU loader args.
+    The boot parameters are a device tree, or with atags an ATAG list."""
+
+    def __init__(self, paths, machine, nodes, initrd=None, load_initrd=False,
+                 atags=False):
         self.paths, self.machine, self.nodes = paths, machine, nodes
         self.initrd, self.load_initrd = initrd, load_initrd
+        self.atags = atags
         base = paths["ram_base"][machine]
         self.image_addr = base + IMAGE_OFFSET[machine]
         self.stub_addr = base + STUB_OFFSET
@@ -127,7 +150,12 @@ class Variant:
     def files(self, cfg):
         d = os.path.join(self.paths["build"], "dtb-variants", cfg.name)
         return {k: os.path.join(d, k) for k in
-                ("board.dtb", "variant.dts", "variant.dtb", "stub.bin")}
+                ("board.dtb", "variant.dts", "variant.dtb", "atags.bin",
+                 "stub.bin")}
+
+    def params(self, cfg):
+        f = self.files(cfg)
+        return f["atags.bin"] if self.atags else f["variant.dtb"]
 
     def board_dtb(self, cfg, out):
         if self.machine == "virt":
@@ -143,13 +171,12 @@ class Variant:
         it was made: --stress renames configurations)."""
         f = self.files(cfg)
         os.makedirs(os.path.dirname(f["board.dtb"]), exist_ok=True)
-        self.board_dtb(cfg, f["board.dtb"])
-        dts = run(["dtc", "-q", "-I", "dtb", "-O", "dts", f["board.dtb"]])
-        dts = edit_dts(dts, self.nodes, cfg.append(), self.initrd)
-        with open(f["variant.dts"], "w") as fh:
-            fh.write(dts)
-        run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", f["variant.dtb"],
-             f["variant.dts"]])
+        if self.atags:
+            with open(f["atags.bin"], "wb") as fh:
+                fh.write(atag_list([b for n in self.nodes for b in n],
+                                   cfg.append(), self.initrd))
+        else:
+            self.build_dtb(cfg, f)
         with open(f["stub.bin"], "wb") as fh:
             fh.write(boot_stub(MACHINE_NR[self.machine], self.dtb_addr,
                                self.image_addr))
@@ -157,10 +184,19 @@ class Variant:
             initrd_image(self.paths)
         cfg.extra_qemu = self.qemu_args(cfg)
 
+    def build_dtb(self, cfg, f):
+        self.board_dtb(cfg, f["board.dtb"])
+        dts = run(["dtc", "-q", "-I", "dtb", "-O", "dts", f["board.dtb"]])
+        dts = edit_dts(dts, self.nodes, cfg.append(), self.initrd)
+        with open(f["variant.dts"], "w") as fh:
+            fh.write(dts)
+        run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", f["variant.dtb"],
+             f["variant.dts"]])
+
     def qemu_args(self, cfg):
         f = self.files(cfg)
         args = ["-device", "loader,file=%s,addr=0x%x" % (self.paths["image"], self.image_addr),
-                "-device", "loader,file=%s,addr=0x%x" % (f["variant.dtb"], self.dtb_addr),
+                "-device", "loader,file=%s,addr=0x%x" % (self.params(cfg), self.dtb_addr),
                 "-device", "loader,file=%s,addr=0x%x" % (f["stub.bin"], self.stub_addr)]
         if self.load_initrd:
             args += ["-device", "loader,file=%s,addr=0x%x" % (
@@ -239,8 +275,9 @@ def configs(Config, paths, memory_re, syms):
     in_kernel = (kstart + (kend - kstart) // 2) & ~0xFFF
     out = []
 
-    def add(name, machine, mem, nodes, initrd=None, load_initrd=False, **kw):
-        v = Variant(paths, machine, nodes, initrd, load_initrd)
+    def add(name, machine, mem, nodes, initrd=None, load_initrd=False,
+            atags=False, **kw):
+        v = Variant(paths, machine, nodes, initrd, load_initrd, atags)
         kw.setdefault("test", "none")
         kw.setdefault("timeout", 30)
         out.append(Config(name, machine=machine, mem=mem, kernel=False,
@@ -285,6 +322,12 @@ def configs(Config, paths, memory_re, syms):
             initrd=(start, end),
             expect=[r"INITRD: 0x%08x\+0x%08x %s - disabling initrd" %
                     (start, end - start, what)])
+    # The same check on the ATAG path (ATAG_INITRD2), vexpress-a9.
+    add("atags-initrd-outside-ram", "vexpress-a9", 512, [[(a9, 512 * MB)]],
+        initrd=(0xB0000000, 0xB0000000 + size), atags=True,
+        expect=[r"boot information from ATAGS",
+                r"INITRD: 0xb0000000\+0x00800000 is not a memory region - "
+                r"disabling initrd"])
     # A good initrd (loaded there, odd size) is reserved in whole pages.
     for name, machine, base in (("dtv-initrd-ok", "virt", virt),
                                 ("dtv-a9-initrd-ok", "vexpress-a9", a9)):
