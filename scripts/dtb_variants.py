@@ -253,9 +253,14 @@ def bank_verdict(addrs, memory_re):
 
 
 def bank_addrs(start, size, kernel):
-    """A bank's and the kernel image's (start, end) first/last/end bytes."""
+    """First, last and end bytes of a bank and of what the kernel occupies
+    or needs: kernel is (PHYS_OFFSET, _text, _end) as physical addresses;
+    head.S maps whole 1 MB sections from PHYS_OFFSET up to the one holding
+    _end, so a message may name that range instead of the image."""
+    base, text, end = kernel
     addrs = set()
-    for a, b in ((start, start + size), kernel):
+    for a, b in ((start, start + size), (text, end),
+                 (base, (end + MB - 1) & ~(MB - 1))):
         addrs |= {a, b, b - 1}
     return addrs
 
@@ -268,10 +273,10 @@ def configs(Config, paths, memory_re, syms):
     virt = paths["ram_base"]["virt"]
     a9 = paths["ram_base"]["vexpress-a9"]
 
-    def kernel(base):  # where head.S puts the image: [_text, _end)
-        return (syms["_text"] - 0xC0000000 + base,
+    def kernel(base):  # PHYS_OFFSET and where head.S puts [_text, _end)
+        return (base, syms["_text"] - 0xC0000000 + base,
                 syms["_end"] - 0xC0000000 + base)
-    kstart, kend = kernel(virt)
+    _, kstart, kend = kernel(virt)
     in_kernel = (kstart + (kend - kstart) // 2) & ~0xFFF
     out = []
 

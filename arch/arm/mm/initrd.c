@@ -24,20 +24,23 @@ unsigned long phys_initrd_size;
 /* Is [start, end) inside a single memblock.memory region? */
 static bool __init initrd_is_region_memory(u64 start, u64 end)
 {
-	const struct memblock_region *r;
-
-	for_each_mem_region(r) if (start >= r->base &&
-				   end <= memblock_region_end(r)) return true;
-	return false;
+	/* Beyond 32 bits: no RAM there without LPAE. */
+	if (end > 0x100000000ULL)
+		return false;
+	return memblock_is_region_memory((phys_addr_t)start,
+					 (phys_addr_t)(end - start));
 }
 
 /* Does [start, end) share a byte with any memblock.reserved region? */
 static bool __init initrd_is_region_reserved(u64 start, u64 end)
 {
-	const struct memblock_region *r;
+	const struct memblock_type *rsv = &memblock.reserved;
+	unsigned long i;
 
-	for_each_reserved_mem_region(r) if (start < memblock_region_end(r) &&
-					    r->base < end) return true;
+	for (i = 0; i < rsv->cnt; i++)
+		if (start < memblock_region_end(&rsv->regions[i]) &&
+		    rsv->regions[i].base < end)
+			return true;
 	return false;
 }
 
