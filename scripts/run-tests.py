@@ -30,6 +30,8 @@ import sys
 import threading
 import time
 
+import dtb_variants
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.join(ROOT, "build")
 LOGS = os.path.join(BUILD, "test-logs")
@@ -235,6 +237,7 @@ def check_layout(cfg, log, syms):
     # Reserved: at least mem_map (32 bytes a page) and the image; at most
     # that plus QEMU's 1 MiB DTB and 1 MiB of page tables and vectors.
     floor = (total_k // 4) * 32 // 1024 + ((syms["_end"] - syms["_text"]) >> 10)
+    floor += cfg.extra_reserved_k
     if not floor <= reserved <= floor + 2048:
         problems.append("reserved %dK outside [%dK, %dK]" % (reserved, floor, floor + 2048))
     if (cma is not None) != (cfg.profile == "v5"):
@@ -372,7 +375,8 @@ class Config:
                  profile="v3.18", vmalloc=None, dtb=False, extra_append="",
                  timeout=120, layout=True, seed=None, kernel=None,
                  expect=None, until=None, exit_status=0, semihosting=True,
-                 image=None):
+                 image=None, extra_qemu=None, prepare=None, verdict=None,
+                 extra_reserved_k=0):
         self.name, self.machine, self.mem, self.test = name, machine, mem, test
         self.profile, self.vmalloc, self.dtb = profile, vmalloc, dtb
         self.extra_append, self.timeout, self.layout = extra_append, timeout, layout
@@ -380,6 +384,12 @@ class Config:
         self.exit_status = exit_status
         self.semihosting = semihosting
         self.image = image
+        # kernel=False: no -kernel/-append, extra_qemu boots it (see
+        # dtb_variants.py); prepare(cfg) builds its files first; verdict(cfg,
+        # log, status) adds checks; exit_status may be a tuple of choices.
+        self.extra_qemu = extra_qemu or []
+        self.prepare, self.verdict = prepare, verdict
+        self.extra_reserved_k = extra_reserved_k  # e.g. an initrd
 
     def append(self):
         parts = []
@@ -396,15 +406,17 @@ class Config:
     def command(self):
         cmd = ["qemu-system-arm"] + BOARD_ARGS[self.machine] + [
             "-m", str(self.mem), "-display", "none", "-monitor", "none",
-            "-serial", "stdio", "-kernel", self.kernel or self.image or IMAGE]
+            "-serial", "stdio"]
+        if self.kernel is not False:
+            cmd += ["-kernel", self.kernel or self.image or IMAGE]
         if self.semihosting:
             cmd += ["-semihosting-config", "enable=on,target=native"]
-        if not self.kernel:
+        if self.kernel is None:
             cmd += ["-append", self.append()]
         if self.dtb:
             cmd += ["-dtb", os.path.join(BUILD, "dts", DTBS[self.machine])]
         # make test QEMU_OPTS="-smp 4": every run gets the user's options.
-        return cmd + shlex.split(os.environ.get("QEMU_OPTS", ""))
+        return cmd + self.extra_qemu + shlex.split(os.environ.get("QEMU_OPTS", ""))
 
 
 def matrix():
@@ -540,6 +552,12 @@ def matrix():
                     extra_append="lkdtm=help",
                     expect=[r"lkdtm:   WRITE_RO\n", r"lkdtm:   WARNING"]))
     c += bad_mem_configs()
+    # Hand-made device trees: bad banks, bad and good initrds.
+    c += dtb_variants.configs(Config, {
+        "build": BUILD, "image": IMAGE, "ram_base": RAM_BASE,
+        "board_args": BOARD_ARGS,
+        "board_dtbs": {m: os.path.join(BUILD, "dts", d) for m, d in DTBS.items()},
+    }, MEMORY_RE, elf_symbols())
     return c
 
 
@@ -670,9 +688,14 @@ def run_qemu(cfg):
 
 def check_config(cfg, syms):
     """Runs one configuration; returns a list of (name, ok, detail)."""
+    logref = "log: build/test-logs/%s.log" % cfg.name
+    if cfg.prepare:
+        try:
+            cfg.prepare(cfg)
+        except (OSError, RuntimeError, subprocess.SubprocessError) as e:
+            return [("%s: build its boot files" % cfg.name, False, str(e))]
     log, status = run_qemu(cfg)
     res = []
-    logref = "log: build/test-logs/%s.log" % cfg.name
     if cfg.test not in (None, "none", "help", ""):
         results, problems = parse_ktap(log, cfg.test)
         for name, ok, diag in results:
@@ -686,8 +709,11 @@ def check_config(cfg, syms):
     for pat in cfg.expect or []:
         res.append(("%s: prints /%s/" % (cfg.name, pat),
                     re.search(pat, log) is not None, logref))
+    if cfg.verdict:
+        res += [(n, ok, d or logref) for n, ok, d in cfg.verdict(cfg, log, status)]
     want = "stopped" if cfg.until else cfg.exit_status
-    res.append(("%s: exit status" % cfg.name, status == want,
+    ok = status in want if isinstance(want, tuple) else status == want
+    res.append(("%s: exit status" % cfg.name, ok,
                 "exit status %s, expected %s\n%s" % (status, want, logref)))
     return res
 

@@ -53,6 +53,11 @@ static inline __printf(2, 3) void boot_info_error(struct boot_info *bi,
 	va_end(args);
 }
 
+/* arch/arm/mm/initrd.c: the initrd accepted by arm_initrd_init (0 if none) */
+extern phys_addr_t phys_initrd_start;
+extern unsigned long phys_initrd_size;
+void arm_initrd_init(const struct boot_info *bi);
+
 /* drivers/of/fdt.c */
 int early_init_dt_scan(const void *blob, size_t max_size, struct boot_info *bi);
 

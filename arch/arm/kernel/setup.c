@@ -334,10 +334,8 @@ static void __init arm_memblock_init(const struct boot_info *bi)
 			__atags_pointer,
 			be32_to_cpup((const __be32 *)__va(__atags_pointer) +
 				     1));
-	if (bi->initrd_end > bi->initrd_start)
-		memblock_reserve(
-			(phys_addr_t)bi->initrd_start,
-			(phys_addr_t)(bi->initrd_end - bi->initrd_start));
+	/* Last, so an initrd over anything reserved above is refused. */
+	arm_initrd_init(bi);
 }
 
 static void __init setup_processor(void)
