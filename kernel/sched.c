@@ -3,7 +3,6 @@
  * the boot task, schedule() that has nothing to switch to, and the wake-up
  * side that later scheduling work keeps unchanged.
  */
-#include <asm/ptrace.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -58,7 +57,7 @@ void __might_sleep_report(const char *file, int line)
 	       file, line);
 	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: 0, "
 	       "name: %s\n",
-	       in_atomic(), irqs_disabled() ? PSR_I_BIT : 0, current->comm);
+	       in_atomic(), irqs_disabled(), current->comm);
 	dump_stack();
 }
 #endif

@@ -21,6 +21,7 @@
  * vfree from process context (Linux's __vfree_deferred hands it to a
  * work item; hikern has no workqueue yet, so the next caller drains).
  */
+#include <asm/cacheflush.h>
 #include <asm/layout.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
@@ -251,10 +252,10 @@ static int vmap_range(unsigned long addr, unsigned long end,
 	}
 	/*
 	 * The new entries must reach the table walker before the caller's
-	 * first access (Linux's flush_cache_vmap does the same): the slots
-	 * had no TLB entries, so no invalidate is needed.
+	 * first access, as in Linux: the slots had no TLB entries, so no
+	 * invalidate is needed.
 	 */
-	__asm__ __volatile__("dsb\n\tisb" : : : "memory");
+	flush_cache_vmap(addr, end);
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #ifndef _ASM_HIGHMEM_H
 #define _ASM_HIGHMEM_H
 
+#include <asm/barrier.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 
@@ -26,16 +27,15 @@ extern pte_t *pkmap_page_table;
 /*
  * A PTE just written into a free pkmap slot (count 0) needs no TLB
  * invalidate: the slot's old entry was invalidated by the flush that
- * freed it, and ARMv7 TLBs never cache a faulting translation. But the table walker must see the store before
- * the caller's first access: DSB waits for the store and its cache clean
- * (set_pte_ext) to complete, ISB makes the following instructions
- * translate afresh. Host test builds have no walker.
+ * freed it, and ARMv7 TLBs never cache a faulting translation. But the
+ * table walker must see the store before the caller's first access: DSB
+ * waits for the store and its cache clean (set_pte_ext) to complete, ISB
+ * makes the following instructions translate afresh.
  */
 static inline void arch_kmap_post_map(void)
 {
-#if defined(__arm__)
-	__asm__ __volatile__("dsb\n\tisb" : : : "memory");
-#endif
+	dsb();
+	isb();
 }
 
 /* Set up kmap_atomic_data; paging_init() calls it once mem_map exists. */
