@@ -25,7 +25,7 @@ CFLAGS := $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-common \
 	-fno-strict-aliasing -mapcs-frame -fno-omit-frame-pointer \
 	-fno-optimize-sibling-calls -O2 -g -Wall -Wextra -Werror \
 	-Wno-unused-parameter -Iinclude -Iarch/arm/include \
-	-DCONFIG_DEBUG=$(CONFIG_DEBUG)
+	-DCONFIG_DEBUG=$(CONFIG_DEBUG) -DCONFIG_KUNIT=1
 ASFLAGS := $(ARCHFLAGS) -g -D__ASSEMBLY__ -Iinclude -Iarch/arm/include
 LDFLAGS := $(ARCHFLAGS) -nostdlib -nostartfiles -T linker.ld \
 	-Wl,--no-warn-rwx-segments -Wl,-Map,$(O)/hikern.map

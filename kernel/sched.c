@@ -6,6 +6,7 @@
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <kunit/private.h>
 
 struct task_struct init_task = {
 	.state = TASK_RUNNING,
@@ -38,7 +39,8 @@ int wake_up_process(struct task_struct *p)
 	return try_to_wake_up(p, TASK_NORMAL, 0);
 }
 
-unsigned long nr_might_sleep_reports;
+static unsigned long
+	nr_might_sleep_reports; /* might_sleep_kunit_reports() for the tests */
 
 #if CONFIG_DEBUG_ATOMIC_SLEEP && defined(__arm__)
 /*
@@ -60,4 +62,12 @@ void __might_sleep_report(const char *file, int line)
 	       in_atomic(), irqs_disabled(), current->comm);
 	dump_stack();
 }
+#endif
+
+#if IS_ENABLED(CONFIG_KUNIT)
+unsigned long might_sleep_kunit_reports(void)
+{
+	return nr_might_sleep_reports;
+}
+EXPORT_SYMBOL_IF_KUNIT(might_sleep_kunit_reports);
 #endif

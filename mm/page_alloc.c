@@ -21,6 +21,7 @@
 #include <asm/memmap.h>
 #include <asm/memory.h>
 #include <asm/page.h>
+#include <kunit/private.h>
 #include <linux/bug.h>
 #include <linux/compiler.h>
 #include <linux/gfp.h>
@@ -53,7 +54,8 @@ static const char *const zone_names[MAX_NR_ZONES] = {
 struct pglist_data contig_page_data;
 struct page *mem_map;
 unsigned long max_mapnr;
-unsigned long nr_bad_page_reports;
+static unsigned long
+	nr_bad_page_reports; /* page_alloc_kunit_bad_page_reports() for the tests */
 
 /* Flags a page may not carry when it enters the allocator: all of them. */
 #define PAGE_FLAGS_CHECK_AT_FREE ((1UL << PAGE_ORDER_SHIFT) - 1)
@@ -1112,3 +1114,11 @@ void __init free_area_init(unsigned long *max_zone_pfn)
 	pgdat->node_spanned_pages = end_pfn - start_pfn;
 	print_node_ranges(start_pfn, end_pfn);
 }
+
+#if IS_ENABLED(CONFIG_KUNIT)
+unsigned long page_alloc_kunit_bad_page_reports(void)
+{
+	return nr_bad_page_reports;
+}
+EXPORT_SYMBOL_IF_KUNIT(page_alloc_kunit_bad_page_reports);
+#endif

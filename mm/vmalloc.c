@@ -25,6 +25,7 @@
 #include <asm/layout.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
+#include <kunit/private.h>
 #include <linux/bug.h>
 #include <linux/gfp.h>
 #include <linux/irq.h>
@@ -39,7 +40,8 @@
 
 #include "internal.h"
 
-unsigned long nr_vmalloc_warnings;
+static unsigned long
+	nr_vmalloc_warnings; /* vmalloc_kunit_warnings() for the tests */
 
 static struct vm_struct *vmlist; /* sorted by addr, under vmap_area_lock */
 static DEFINE_SPINLOCK(vmap_area_lock);
@@ -590,3 +592,11 @@ void show_vmallocinfo(void)
 		show_vm_area(v);
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 }
+
+#if IS_ENABLED(CONFIG_KUNIT)
+unsigned long vmalloc_kunit_warnings(void)
+{
+	return nr_vmalloc_warnings;
+}
+EXPORT_SYMBOL_IF_KUNIT(vmalloc_kunit_warnings);
+#endif
