@@ -205,7 +205,10 @@ static __always_inline void *kmap_atomic_high_prot(struct page *page,
 {
 	const struct kmap_atomic_cpu *k = &kmap_atomic_cpu[smp_processor_id()];
 
-	/* mk_pte(page, prot) with the bias from this CPU's line. */
+	/*
+	 * mk_pte(page, prot) with the bias from this CPU's line, which the
+	 * LDM of top and pte_k loads too (asm/pgtable.h's speed trick).
+	 */
 	return kmap_atomic_install(
 		((unsigned long)page * (PAGE_SIZE / sizeof(struct page)) -
 		 k->pte_bias) |

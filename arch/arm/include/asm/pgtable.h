@@ -112,7 +112,10 @@ static inline bool pte_none(pte_t pte)
  * mem_map exists, and arithmetic modulo 2^32 keeps the subtraction exact.
  * Plain Linux form: pfn_pte(page_to_pfn(page), prot), which loads
  * mem_map and PHYS_OFFSET and shifts twice. Saves 8 guest instructions
- * of 47 in kmap_atomic+kunmap_atomic, 8 of 142 per new kmap (make bench).
+ * of 123 per new-page kmap+kunmap (142.1 -> 134.1 amortised), and, with
+ * the per-CPU copy of the bias in asm/highmem.h, 3 of 47 per
+ * kmap_atomic+kunmap_atomic (make bench). Under 10% of either, but both
+ * limits (140, 41) need it.
  */
 extern unsigned long mk_pte_bias;
 #define mk_pte(pg, prot)                                                   \
