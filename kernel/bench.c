@@ -1,10 +1,11 @@
 /*
  * kernel/bench.c: the benchmark runner (see include/hikern/bench.h).
  *
- * The PMU cycle counter is enabled from kernel mode (PMCR.E, PMCNTENSET
- * bit 31). Under `-icount shift=0,sleep=off` QEMU makes it count retired
- * guest instructions, so two runs print identical figures; without icount
- * it counts host nanoseconds and the figures are only indicative.
+ * The counter (asm/bench.h: on ARM the PMU cycle counter, enabled from
+ * kernel mode) is started before the first benchmark. Under
+ * `-icount shift=0,sleep=off` QEMU makes it count retired guest
+ * instructions, so two runs print identical figures; without icount it
+ * counts host nanoseconds and the figures are only indicative.
  */
 #include <hikern/bench.h>
 #include <linux/cmdline.h>
@@ -27,17 +28,6 @@ static int __init setup_bench(char *str)
 	return 1;
 }
 __setup("hikern.bench=", setup_bench);
-
-static void pmu_enable(void)
-{
-	u32 pmcr;
-
-	__asm__ __volatile__("mrc p15, 0, %0, c9, c12, 0" : "=r"(pmcr));
-	pmcr |= 1 | 4; /* E: enable, C: reset the cycle counter */
-	pmcr &= ~8;    /* D: count every cycle, not every 64th */
-	__asm__ __volatile__("mcr p15, 0, %0, c9, c12, 0" : : "r"(pmcr));
-	__asm__ __volatile__("mcr p15, 0, %0, c9, c12, 1" : : "r"(1U << 31));
-}
 
 void bench_report(const char *name, unsigned long long value, const char *unit)
 {
@@ -110,7 +100,7 @@ int bench_run_selected(void)
 	unknown = check_bench_names();
 	if (unknown || !strcmp(bench_selection, "help"))
 		return unknown;
-	pmu_enable();
+	arch_bench_counter_enable();
 	t0 = bench_cycles();
 	t1 = bench_cycles();
 	bench_overhead = t1 - t0;

@@ -4,6 +4,7 @@
  * in an oops and a panic (QEMU exits with EXIT_PANIC); if it returns, the
  * protection it probes is missing and that is reported.
  */
+#include <asm/bug.h>
 #include <asm/cacheflush.h>
 #include <asm/sections.h>
 #include <linux/bug.h>
@@ -45,7 +46,7 @@ static noinline void lkdtm_ACCESS_NULL(void)
 
 static noinline void lkdtm_EXCEPTION(void)
 {
-	__asm__ __volatile__(".inst 0xe7f000f0"); /* permanently undefined */
+	arch_undefined_instruction(); /* not BUG's encoding */
 }
 
 static noinline void lkdtm_BUG(void)

@@ -7,6 +7,7 @@
  * clock, interrupts and the self-tests selected by hikern.test=.
  */
 #include <asm/paging.h>
+#include <asm/processor.h>
 #include <asm/semihosting.h>
 #include <asm/setup.h>
 #include <hikern/bench.h>
@@ -47,5 +48,5 @@ void __noreturn start_kernel(void)
 		semihosting_exit(failed ? EXIT_TEST_FAILED : EXIT_PASS);
 	pr_info("hikern: boot complete; idle (no console shell yet)\n");
 	for (;;)
-		__asm__ __volatile__("wfi");
+		cpu_do_idle();
 }

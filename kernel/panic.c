@@ -4,6 +4,7 @@
  * A panic ends the QEMU run through semihosting with EXIT_PANIC, so a test
  * run never hangs on a dead kernel.
  */
+#include <asm/bug.h>
 #include <asm/semihosting.h>
 #include <asm/thread_info.h>
 #include <linux/bug.h>
@@ -40,7 +41,7 @@ void __noreturn __bug(const char *file, int line, const char *func)
 	(void)func;
 	pr_crit("------------[ cut here ]------------\n");
 	pr_crit("kernel BUG at %s:%d!\n", file, line);
-	__asm__ __volatile__(".inst " __stringify(BUG_INSTR_VALUE));
+	arch_bug_trap();
 	panic("BUG at %s:%d", file, line); /* not reached */
 }
 

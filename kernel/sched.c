@@ -3,10 +3,10 @@
  * the boot task, schedule() that has nothing to switch to, and the wake-up
  * side that later scheduling work keeps unchanged.
  */
-#include <asm/ptrace.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <kunit/private.h>
 
 struct task_struct init_task = {
 	.state = TASK_RUNNING,
@@ -39,7 +39,8 @@ int wake_up_process(struct task_struct *p)
 	return try_to_wake_up(p, TASK_NORMAL, 0);
 }
 
-unsigned long nr_might_sleep_reports;
+static unsigned long
+	nr_might_sleep_reports; /* might_sleep_kunit_reports() for the tests */
 
 #if CONFIG_DEBUG_ATOMIC_SLEEP && defined(__arm__)
 /*
@@ -58,7 +59,15 @@ void __might_sleep_report(const char *file, int line)
 	       file, line);
 	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: 0, "
 	       "name: %s\n",
-	       in_atomic(), irqs_disabled() ? PSR_I_BIT : 0, current->comm);
+	       in_atomic(), irqs_disabled(), current->comm);
 	dump_stack();
 }
+#endif
+
+#if IS_ENABLED(CONFIG_KUNIT)
+unsigned long might_sleep_kunit_reports(void)
+{
+	return nr_might_sleep_reports;
+}
+EXPORT_SYMBOL_IF_KUNIT(might_sleep_kunit_reports);
 #endif

@@ -18,8 +18,10 @@
  * - an allocated block's head has _refcount >= 1 and records its order
  *   in page->flags, its tails have _refcount 0.
  */
+#include <asm/memmap.h>
 #include <asm/memory.h>
 #include <asm/page.h>
+#include <kunit/private.h>
 #include <linux/bug.h>
 #include <linux/compiler.h>
 #include <linux/gfp.h>
@@ -49,18 +51,11 @@ static const char *const zone_names[MAX_NR_ZONES] = {
 	[ZONE_HIGHMEM] = "HighMem",
 };
 
-/*
- * Linux's OPTIMIZER_HIDE_VAR: the compiler forgets where var came from.
- * contig_page_data sits behind a section anchor, and GCC, knowing that a
- * zone pointer is anchor + offset, otherwise rebuilds it for each field
- * the fast paths touch instead of keeping it in one register.
- */
-#define OPTIMIZER_HIDE_VAR(var) __asm__("" : "=r"(var) : "0"(var))
-
 struct pglist_data contig_page_data;
 struct page *mem_map;
 unsigned long max_mapnr;
-unsigned long nr_bad_page_reports;
+static unsigned long
+	nr_bad_page_reports; /* page_alloc_kunit_bad_page_reports() for the tests */
 
 /* Flags a page may not carry when it enters the allocator: all of them. */
 #define PAGE_FLAGS_CHECK_AT_FREE ((1UL << PAGE_ORDER_SHIFT) - 1)
@@ -924,35 +919,15 @@ void page_alloc_init_late(void)
 }
 
 /*
- * Write *tmpl to nr struct pages from page. This is the whole per-page
- * cost of boot (262144 pages at 1 GB), so on ARM it is one 8-register
- * store multiple per 32-byte struct page, four to a loop iteration: 1.5
- * instructions a page. The C loop is the same thing for host builds.
+ * Write *tmpl to nr struct pages from page: the whole per-page cost of
+ * boot. The architecture may provide a faster fill (asm/memmap.h).
  */
 static inline void __init memmap_fill(struct page *page, unsigned long nr,
 				      const struct page *tmpl)
 {
-#if defined(__arm__)
+#ifdef arch_memmap_fill
 	BUILD_BUG_ON(sizeof(struct page) != 32);
-	__asm__ __volatile__("	ldm	%[tmpl], {r4-r10, ip}\n"
-			     "	subs	%[nr], %[nr], #4\n"
-			     "	blo	2f\n"
-			     "1:	stmia	%[page]!, {r4-r10, ip}\n"
-			     "	stmia	%[page]!, {r4-r10, ip}\n"
-			     "	stmia	%[page]!, {r4-r10, ip}\n"
-			     "	stmia	%[page]!, {r4-r10, ip}\n"
-			     "	subs	%[nr], %[nr], #4\n"
-			     "	bhs	1b\n"
-			     "2:	adds	%[nr], %[nr], #4\n"
-			     "	beq	4f\n"
-			     "3:	stmia	%[page]!, {r4-r10, ip}\n"
-			     "	subs	%[nr], %[nr], #1\n"
-			     "	bne	3b\n"
-			     "4:\n"
-			     : [page] "+r"(page), [nr] "+r"(nr)
-			     : [tmpl] "r"(tmpl)
-			     : "r4", "r5", "r6", "r7", "r8", "r9", "r10", "ip",
-			       "cc", "memory");
+	arch_memmap_fill(page, nr, tmpl);
 #else
 	while (nr--)
 		*page++ = *tmpl;
@@ -1139,3 +1114,11 @@ void __init free_area_init(unsigned long *max_zone_pfn)
 	pgdat->node_spanned_pages = end_pfn - start_pfn;
 	print_node_ranges(start_pfn, end_pfn);
 }
+
+#if IS_ENABLED(CONFIG_KUNIT)
+unsigned long page_alloc_kunit_bad_page_reports(void)
+{
+	return nr_bad_page_reports;
+}
+EXPORT_SYMBOL_IF_KUNIT(page_alloc_kunit_bad_page_reports);
+#endif

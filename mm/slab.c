@@ -38,6 +38,7 @@
  * nr_slab_bug_reports.
  */
 #include <asm/memory.h>
+#include <kunit/private.h>
 #include <linux/bug.h>
 #include <linux/gfp.h>
 #include <linux/irq.h>
@@ -73,7 +74,8 @@
 
 #define _RET_IP_ ((unsigned long)__builtin_return_address(0))
 
-unsigned long nr_slab_bug_reports;
+static unsigned long
+	nr_slab_bug_reports; /* slab_kunit_bug_reports() for the tests */
 
 static LIST_HEAD(slab_caches);
 static DEFINE_SPINLOCK(slab_caches_lock);
@@ -939,3 +941,11 @@ void show_slabinfo(void)
 	for (int i = KMALLOC_SHIFT_HIGH; i >= KMALLOC_SHIFT_LOW; i--)
 		cache_show(&kmalloc_caches[i]);
 }
+
+#if IS_ENABLED(CONFIG_KUNIT)
+unsigned long slab_kunit_bug_reports(void)
+{
+	return nr_slab_bug_reports;
+}
+EXPORT_SYMBOL_IF_KUNIT(slab_kunit_bug_reports);
+#endif

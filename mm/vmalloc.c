@@ -21,9 +21,11 @@
  * vfree from process context (Linux's __vfree_deferred hands it to a
  * work item; hikern has no workqueue yet, so the next caller drains).
  */
+#include <asm/cacheflush.h>
 #include <asm/layout.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
+#include <kunit/private.h>
 #include <linux/bug.h>
 #include <linux/gfp.h>
 #include <linux/irq.h>
@@ -38,7 +40,8 @@
 
 #include "internal.h"
 
-unsigned long nr_vmalloc_warnings;
+static unsigned long
+	nr_vmalloc_warnings; /* vmalloc_kunit_warnings() for the tests */
 
 static struct vm_struct *vmlist; /* sorted by addr, under vmap_area_lock */
 static DEFINE_SPINLOCK(vmap_area_lock);
@@ -251,10 +254,10 @@ static int vmap_range(unsigned long addr, unsigned long end,
 	}
 	/*
 	 * The new entries must reach the table walker before the caller's
-	 * first access (Linux's flush_cache_vmap does the same): the slots
-	 * had no TLB entries, so no invalidate is needed.
+	 * first access, as in Linux: the slots had no TLB entries, so no
+	 * invalidate is needed.
 	 */
-	__asm__ __volatile__("dsb\n\tisb" : : : "memory");
+	flush_cache_vmap(addr, end);
 	return 0;
 }
 
@@ -589,3 +592,11 @@ void show_vmallocinfo(void)
 		show_vm_area(v);
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 }
+
+#if IS_ENABLED(CONFIG_KUNIT)
+unsigned long vmalloc_kunit_warnings(void)
+{
+	return nr_vmalloc_warnings;
+}
+EXPORT_SYMBOL_IF_KUNIT(vmalloc_kunit_warnings);
+#endif

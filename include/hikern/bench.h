@@ -11,6 +11,7 @@
 #ifndef _HIKERN_BENCH_H
 #define _HIKERN_BENCH_H
 
+#include <asm/bench.h>
 #include <linux/compiler.h>
 #include <linux/types.h>
 
@@ -26,10 +27,7 @@ struct bench {
 /* Guest instructions under -icount shift=0 (PMCCNTR), else host ns. */
 static inline u32 bench_cycles(void)
 {
-	u32 c;
-
-	__asm__ __volatile__("isb\n\tmrc p15, 0, %0, c9, c13, 0" : "=r"(c));
-	return c;
+	return arch_bench_counter_read();
 }
 
 /* Cycles bench_cycles() itself costs, to subtract from a measurement. */

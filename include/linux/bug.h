@@ -8,11 +8,7 @@
 #define _LINUX_BUG_H
 
 #include <linux/compiler.h>
-
-/* Linux's ARM BUG_INSTR: a permanently undefined instruction. */
-#define BUG_INSTR_VALUE 0xe7f001f2
-#define __stringify_1(x) #x
-#define __stringify(x) __stringify_1(x)
+#include <linux/stringify.h>
 
 void __noreturn __bug(const char *file, int line, const char *func);
 void __warn(const char *file, int line, const char *func, const char *cond);

@@ -145,8 +145,6 @@ unsigned long totalram_pages(void);    /* pages managed by the buddy */
 unsigned long totalhigh_pages(void);   /* of which in ZONE_HIGHMEM */
 unsigned long get_num_physpages(void); /* present RAM pages */
 
-/* Bad-page reports so far; tests compare it around deliberate misuse. */
-extern unsigned long nr_bad_page_reports;
 void dump_page(const struct page *page, const char *reason);
 
 /* Reports (mm/show_mem.c), at KERN_DEBUG unless noted. */

@@ -84,8 +84,6 @@ int wake_up_process(struct task_struct *p);
  * might_sleep() is empty) keeps kmap()'s fast path as it was.
  */
 #define CONFIG_DEBUG_ATOMIC_SLEEP CONFIG_DEBUG
-/* might_sleep() reports so far, for the self-tests (0 without the check). */
-extern unsigned long nr_might_sleep_reports;
 /* Host builds (tests/host) have no CPU state to check: no check there. */
 #if CONFIG_DEBUG_ATOMIC_SLEEP && defined(__arm__)
 void __might_sleep_report(const char *file, int line);

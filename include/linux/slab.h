@@ -75,9 +75,6 @@ struct kmem_cache {
 /* The kmalloc caches, indexed by log2 of their size (3..12). */
 extern struct kmem_cache kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
-/* Reports so far (invalid kfree, double free, red zone, poison...). */
-extern unsigned long nr_slab_bug_reports;
-
 /*
  * Create a cache of size-byte objects aligned to align (at least the
  * word size) or to a cache line with SLAB_HWCACHE_ALIGN. ctor, if given,

@@ -5,14 +5,14 @@
  * UP with IRQs off nothing else can hold the lock, so the flag only ever
  * catches a bug the test build already reports, and it cost ~10
  * instructions per lock/unlock pair on every allocator fast path. The SMP
- * issue turns the body into ldrex/strex without changing any caller. Host
- * builds (tests/host) have no interrupts, so the IRQ part compiles away
- * there.
+ * issue turns the body into ldrex/strex without changing any caller.
+ * Interrupt masking is linux/irqflags.h's (the architecture's hooks).
  */
 #ifndef _LINUX_SPINLOCK_H
 #define _LINUX_SPINLOCK_H
 
 #include <linux/bug.h>
+#include <linux/irqflags.h>
 #include <linux/types.h>
 
 /* The recursion check: on in the test build. */
@@ -32,66 +32,6 @@ static inline void spin_lock_init(spinlock_t *l)
 {
 	l->locked = 0;
 }
-
-#if defined(__arm__)
-static inline unsigned long arch_local_irq_save(void)
-{
-	unsigned long flags;
-	__asm__ __volatile__("mrs %0, cpsr\n\tcpsid i"
-			     : "=r"(flags)
-			     :
-			     : "memory", "cc");
-	return flags;
-}
-
-static inline void arch_local_irq_restore(unsigned long flags)
-{
-	__asm__ __volatile__("msr cpsr_c, %0" : : "r"(flags) : "memory", "cc");
-}
-
-static inline bool irqs_disabled(void)
-{
-	unsigned long flags;
-	__asm__ __volatile__("mrs %0, cpsr" : "=r"(flags));
-	return flags & 0x80;
-}
-#else
-static inline unsigned long arch_local_irq_save(void)
-{
-	return 0;
-}
-static inline void arch_local_irq_restore(unsigned long flags)
-{
-	(void)flags;
-}
-static inline bool irqs_disabled(void)
-{
-	return true;
-}
-#endif
-
-#if defined(__arm__)
-static inline void local_irq_enable(void)
-{
-	__asm__ __volatile__("cpsie i" : : : "memory", "cc");
-}
-
-static inline void local_irq_disable(void)
-{
-	__asm__ __volatile__("cpsid i" : : : "memory", "cc");
-}
-#else
-static inline void local_irq_enable(void)
-{
-}
-
-static inline void local_irq_disable(void)
-{
-}
-#endif
-
-#define local_irq_save(flags) ((flags) = arch_local_irq_save())
-#define local_irq_restore(flags) arch_local_irq_restore(flags)
 
 static inline void do_raw_spin_lock(spinlock_t *l)
 {

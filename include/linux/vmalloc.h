@@ -43,9 +43,6 @@ static inline unsigned long get_vm_area_size(const struct vm_struct *area)
 					     area->size - PAGE_SIZE;
 }
 
-/* vmalloc failures reported so far ("vmalloc: allocation failure"). */
-extern unsigned long nr_vmalloc_warnings;
-
 /*
  * size bytes (rounded up to pages) of page-by-page allocated memory,
  * mapped contiguously; the pages come from highmem first. NULL and one

@@ -50,7 +50,7 @@ bool kunit_expect_bug(void (*fn)(void *), void *arg)
 
 	bug_ctx.irq_depth = hardirq_count;
 	if (setjmp(bug_ctx.resume)) {
-		__asm__ __volatile__("" ::: "memory");
+		barrier();
 		if (!irqs_were_off)
 			local_irq_enable();
 		return true;

@@ -124,7 +124,7 @@ bool kunit_expect_fault(void (*fn)(void *), void *arg,
 
 	fault_ctx.out = fault ? fault : &scratch;
 	if (setjmp(fault_ctx.resume)) {
-		__asm__ __volatile__("" ::: "memory");
+		barrier();
 		return true;
 	}
 	fault_ctx.armed = true;

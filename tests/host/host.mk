@@ -16,12 +16,13 @@ FUZZ_SMOKE_RUNS ?= 200000
 # The arch-independent sources under test, and the host stand-ins.
 HOST_MM_SRCS := mm/page_alloc.c mm/memblock.c mm/show_mem.c
 HOST_SHIM_SRCS := tests/host/shim.c tests/host/printk.c tests/host/model.c
-HOST_HDRS := $(wildcard include/linux/*.h include/asm/*.h mm/*.h \
+HOST_HDRS := $(wildcard include/linux/*.h arch/arm/include/asm/*.h mm/*.h \
 		tests/host/*.h)
 
 # tests/host/include comes first so host stubs can shadow arch headers.
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -fno-omit-frame-pointer \
-	-fno-strict-aliasing -Itests/host/include -Iinclude
+	-fno-strict-aliasing -Itests/host/include -Iinclude -Iarch/arm/include \
+	-DCONFIG_KUNIT=1
 HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 
 # The unit tests poison mem_map as debug kernels do (mm/memblock.c), so a

@@ -26,10 +26,10 @@ HOSTLIB_DRIVERS := drivers/tty/serial/amba-pl011.c drivers/irqchip/irq-gic.c \
 	$(wildcard drivers/clocksource/*.c)
 HOSTLIB_SRCS := lib/vsprintf.c lib/cmdline.c drivers/of/fdt.c \
 	arch/arm/kernel/atags.c arch/arm/kernel/machines.c $(HOSTLIB_DRIVERS)
-HOSTLIB_HDRS := $(wildcard include/linux/*.h include/asm/*.h tests/host/*.h)
+HOSTLIB_HDRS := $(wildcard include/linux/*.h arch/arm/include/asm/*.h tests/host/*.h)
 HOSTLIB_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
-HOSTLIB_CFLAGS := -O1 -g -Wall -Wextra -Wno-unused-parameter -Itests/host/include -Iinclude
+HOSTLIB_CFLAGS := -O1 -g -Wall -Wextra -Wno-unused-parameter -Itests/host/include -Iinclude -Iarch/arm/include
 HOSTLIB_RENAME := -Dvsnprintf=kern_vsnprintf -Dsnprintf=kern_snprintf \
 	-Dscnprintf=kern_scnprintf
 # Objects in their own directory: other host fragments build the same

@@ -4,6 +4,7 @@
  * layout alone; the allocator's own counters are only ever compared with
  * it, never used to compute an expectation.
  */
+#include <kunit/private.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -236,7 +237,7 @@ void model_init(struct model *m, const struct ram_layout *l)
 			m->reserved_pfn = pfn;
 	}
 	m->boot_free = m->nr_free[ZONE_NORMAL] + m->nr_free[ZONE_HIGHMEM];
-	m->bad_reports = nr_bad_page_reports;
+	m->bad_reports = page_alloc_kunit_bad_page_reports();
 	m->last_freed.pfn = m->end_pfn; /* none yet */
 
 	CHECK_EQ(nr_free_pages(), m->boot_free);
@@ -411,7 +412,7 @@ void model_free(struct model *m, size_t i, unsigned int how)
 	else
 		__free_pages(page, b.order);
 
-	CHECK_EQ(nr_bad_page_reports, m->bad_reports);
+	CHECK_EQ(page_alloc_kunit_bad_page_reports(), m->bad_reports);
 	model_set(m, b.pfn, b.order, PFN_FREE);
 	model_check_free_count(m);
 	m->blocks[i] = m->blocks[--m->nr_blocks];
@@ -426,7 +427,7 @@ void model_shared_free(struct model *m, size_t i)
 	CHECK_EQ(page_count(page), 2);
 	__free_pages(page, m->blocks[i].order);
 	CHECK_EQ(page_count(page), 1);
-	CHECK_EQ(nr_bad_page_reports, m->bad_reports);
+	CHECK_EQ(page_alloc_kunit_bad_page_reports(), m->bad_reports);
 	model_check_free_count(m);
 }
 
@@ -536,7 +537,7 @@ bool model_bad_free(struct model *m, enum bad_free_kind kind, size_t i,
 	bad_free_do(m, kind, b, arg);
 	alloc_state_take(&after);
 
-	CHECK_EQ(nr_bad_page_reports, ++m->bad_reports);
+	CHECK_EQ(page_alloc_kunit_bad_page_reports(), ++m->bad_reports);
 	CHECK_MSG(alloc_state_same(&before, &after),
 		  "bad free kind %d of pfn %#lx order %u changed the allocator",
 		  kind, b.pfn, b.order);

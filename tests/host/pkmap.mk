@@ -11,10 +11,11 @@ HOST_CC ?= gcc
 PKMAP_BUILD ?= build/host
 PKMAP_SRCS := tests/host/test_pkmap.c tests/host/harness.c tests/host/shim.c tests/host/printk.c \
 	mm/highmem.c kernel/wait.c kernel/sched.c
-PKMAP_HDRS := $(wildcard include/linux/*.h include/asm/*.h tests/host/*.h \
+PKMAP_HDRS := $(wildcard include/linux/*.h arch/arm/include/asm/*.h tests/host/*.h \
 	tests/host/include/*/*.h)
 PKMAP_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fno-omit-frame-pointer \
-	-fno-strict-aliasing -DCONFIG_DEBUG=1 -Itests/host/include -Iinclude
+	-fno-strict-aliasing -DCONFIG_DEBUG=1 -Itests/host/include -Iinclude -Iarch/arm/include \
+	-DCONFIG_KUNIT=1
 PKMAP_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 
 $(PKMAP_BUILD)/test_pkmap: $(PKMAP_SRCS) $(PKMAP_HDRS) tests/host/pkmap.mk

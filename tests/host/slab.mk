@@ -10,12 +10,13 @@ HOST_CC ?= gcc
 SLAB_BUILD ?= build/host
 SLAB_SRCS := tests/host/test_slab.c tests/host/harness.c tests/host/shim.c tests/host/printk.c \
 	tests/host/model.c mm/slab.c mm/page_alloc.c mm/memblock.c mm/show_mem.c
-SLAB_HDRS := $(wildcard include/linux/*.h include/asm/*.h mm/*.h \
+SLAB_HDRS := $(wildcard include/linux/*.h arch/arm/include/asm/*.h mm/*.h \
 	tests/host/*.h tests/host/include/*/*.h tests/host/slab-include/*/*.h)
 # slab-include first: its asm/memory.h moves PAGE_OFFSET to the fake RAM.
 SLAB_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fno-omit-frame-pointer -fno-strict-aliasing \
-	-Itests/host/slab-include -Itests/host/include -Iinclude
+	-Itests/host/slab-include -Itests/host/include -Iinclude -Iarch/arm/include \
+	-DCONFIG_KUNIT=1
 SLAB_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 
 $(SLAB_BUILD)/test_slab: $(SLAB_SRCS) $(SLAB_HDRS) tests/host/slab.mk

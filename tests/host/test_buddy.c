@@ -5,6 +5,7 @@
  * watermarks, misuse reports, long random operation sequences, and the
  * report formats. Built with ASan and UBSan by tests/host/host.mk.
  */
+#include <kunit/private.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -280,7 +281,7 @@ static void test_api(void)
 	put_page(page);
 	CHECK_EQ(page_count(page), 1);
 	put_page(page);
-	CHECK_EQ(nr_bad_page_reports, 0UL);
+	CHECK_EQ(page_alloc_kunit_bad_page_reports(), 0UL);
 
 	warnings = shim_nr_warnings;
 	CHECK(!alloc_pages(GFP_KERNEL, MAX_ORDER));
@@ -397,10 +398,10 @@ static void test_bad_frees(void)
 	expect_report(BAD_MAPPING, 0, 0, "non-NULL mapping");
 	expect_report(BAD_TAIL_REFCOUNT, 1, 0, "nonzero _refcount");
 	expect_report(BAD_HUGE_ORDER, 0, 1, "freed at order 12 >= MAX_ORDER");
-	CHECK_EQ(nr_bad_page_reports, 10UL);
+	CHECK_EQ(page_alloc_kunit_bad_page_reports(), 10UL);
 	/* The blocks are still allocated and free normally. */
 	model_release_all(&M);
-	CHECK_EQ(nr_bad_page_reports, 10UL);
+	CHECK_EQ(page_alloc_kunit_bad_page_reports(), 10UL);
 }
 
 /* xorshift64*: reproducible bytes for the op interpreter. */
@@ -430,7 +431,7 @@ static void random_run(const struct ram_layout *l, unsigned long ops, u64 seed)
 	}
 	printf("%s: %lu ops, %lu bad-page reports, %zu blocks held at the "
 	       "end\n",
-	       l->name, done, nr_bad_page_reports, M.nr_blocks);
+	       l->name, done, page_alloc_kunit_bad_page_reports(), M.nr_blocks);
 	model_check_structure(&M);
 	model_release_all(&M);
 }

@@ -15,6 +15,7 @@
  * Prints "ok/FAIL - <test>" lines and "N passed, N failed".
  */
 #include <linux/kernel.h> /* first: compiler.h before any libc header */
+#include <kunit/private.h>
 #include <asm/highmem.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
@@ -104,7 +105,7 @@ static unsigned int slot_of(void *vaddr)
 /* What a kernel with no other task sees when nobody may be waiting. */
 static void check_idle(void)
 {
-	CHECK(!waitqueue_active(&pkmap_map_wait));
+	CHECK(!waitqueue_active(pkmap_kunit_wait_queue()));
 	CHECK_EQ(current->state, TASK_RUNNING);
 	CHECK_EQ(nr_stale_installs, 0);
 }
@@ -118,13 +119,13 @@ static void first_kmap_gets_slot_1(void)
 	boot();
 	v = kmap_high(high(0));
 	CHECK_EQ((unsigned long)v, PKMAP_ADDR(1));
-	CHECK_EQ(last_pkmap_nr, 1);
-	CHECK_EQ(pkmap_count[1], 2);
+	CHECK_EQ(pkmap_kunit_last_nr(), 1);
+	CHECK_EQ(pkmap_kunit_count(1), 2);
 	CHECK_EQ(pkmap_ptes[1], pfn_pte(page_to_pfn(high(0)), KMAP_PROT));
 	CHECK_EQ(highmem_page_address(high(0)), v);
 	CHECK(kmap_to_page((char *)v + 123) == high(0));
 	kunmap_high(high(0));
-	CHECK_EQ(pkmap_count[1], 1);
+	CHECK_EQ(pkmap_kunit_count(1), 1);
 	CHECK_EQ(pkmap_ptes[1], pfn_pte(page_to_pfn(high(0)), KMAP_PROT));
 	check_idle();
 }
@@ -137,13 +138,13 @@ static void second_kmap_shares_the_entry(void)
 	a = kmap_high(high(5));
 	b = kmap_high(high(5));
 	CHECK_EQ(a, b);
-	CHECK_EQ(pkmap_count[slot_of(a)], 3);
+	CHECK_EQ(pkmap_kunit_count(slot_of(a)), 3);
 	kunmap_high(high(5));
 	kunmap_high(high(5));
-	CHECK_EQ(pkmap_count[slot_of(a)], 1);
+	CHECK_EQ(pkmap_kunit_count(slot_of(a)), 1);
 	/* Unused but mapped: the next kmap takes no new slot. */
 	CHECK_EQ(kmap_high(high(5)), a);
-	CHECK_EQ(last_pkmap_nr, 1);
+	CHECK_EQ(pkmap_kunit_last_nr(), 1);
 	kunmap_high(high(5));
 	check_idle();
 }
@@ -163,12 +164,12 @@ static void wrap_flushes_once_then_uses_slot_0(void)
 		kunmap_high(high(i));
 	}
 	CHECK_EQ(nr_tlb_flushes, 0);
-	CHECK_EQ(nr_pkmap_flushes, 0);
+	CHECK_EQ(pkmap_kunit_flushes(), 0);
 	CHECK_EQ((unsigned long)kmap_high(high(600)), PKMAP_ADDR(0));
 	CHECK_EQ(nr_tlb_flushes, 1);
-	CHECK_EQ(nr_pkmap_flushes, 1);
+	CHECK_EQ(pkmap_kunit_flushes(), 1);
 	for (i = 1; i < LAST_PKMAP; i++) {
-		CHECK_EQ(pkmap_count[i], 0);
+		CHECK_EQ(pkmap_kunit_count(i), 0);
 		CHECK_EQ(pkmap_ptes[i], 0);
 	}
 	for (i = 0; i < LAST_PKMAP - 1; i++)
@@ -199,7 +200,7 @@ static void used_slots_survive_flushes(void)
 		unsigned int nr = slot_of(held[i]);
 
 		CHECK_EQ(highmem_page_address(high(1000 + i)), held[i]);
-		CHECK_EQ(pkmap_count[nr], 2);
+		CHECK_EQ(pkmap_kunit_count(nr), 2);
 		CHECK_EQ(pkmap_ptes[nr],
 			 pfn_pte(page_to_pfn(high(1000 + i)), KMAP_PROT));
 		kunmap_high(high(1000 + i));
@@ -220,7 +221,7 @@ static void flush_unused_clears_only_unused(void)
 	CHECK_EQ(nr_tlb_flushes, 1);
 	CHECK(highmem_page_address(high(2)) == NULL);
 	CHECK_EQ(highmem_page_address(high(1)), (void *)PKMAP_ADDR(1));
-	CHECK_EQ(pkmap_count[2], 0);
+	CHECK_EQ(pkmap_kunit_count(2), 0);
 	kunmap_high(high(1));
 	check_idle();
 }
@@ -240,15 +241,15 @@ static void exhaustion_reports_and_returns_null(void)
 	for (i = 0; i < LAST_PKMAP; i++)
 		CHECK(kmap_high(high(i)) != NULL);
 	for (i = 0; i < LAST_PKMAP; i++)
-		CHECK_EQ(pkmap_count[i], 2);
-	memcpy(counts, pkmap_count, sizeof(counts));
+		CHECK_EQ(pkmap_kunit_count(i), 2);
+	pkmap_kunit_counts(counts);
 	shim_log_clear();
 	v = kmap_high(high(LAST_PKMAP));
 	CHECK(v == NULL);
 	CHECK(shim_log_contains(
 		"BUG: kmap: pkmap exhausted with no other task\n"));
 	CHECK(shim_log_contains("pfn:"));
-	CHECK_EQ(memcmp(counts, pkmap_count, sizeof(counts)), 0);
+	CHECK_EQ(pkmap_kunit_counts_cmp(counts), 0);
 	CHECK(highmem_page_address(high(LAST_PKMAP)) == NULL);
 	check_idle();
 
@@ -265,18 +266,18 @@ static void kunmap_of_unmapped_page_is_reported(void)
 
 	boot();
 	kmap_high(high(3));
-	memcpy(counts, pkmap_count, sizeof(counts));
+	pkmap_kunit_counts(counts);
 	shim_log_clear();
 	kunmap_high(high(4));
 	CHECK(shim_log_contains("BUG: kunmap: page "));
 	CHECK(shim_log_contains(" is not mapped"));
-	CHECK_EQ(memcmp(counts, pkmap_count, sizeof(counts)), 0);
+	CHECK_EQ(pkmap_kunit_counts_cmp(counts), 0);
 
 	kunmap_high(high(3));
 	shim_log_clear();
 	kunmap_high(high(3)); /* one too many: count stays 1 */
 	CHECK(shim_log_contains("BUG: kunmap: page "));
-	CHECK_EQ(pkmap_count[1], 1);
+	CHECK_EQ(pkmap_kunit_count(1), 1);
 	check_idle();
 }
 
@@ -296,14 +297,14 @@ static void kunmap_to_count_1_wakes_waiters(void)
 	struct wait_queue_entry w = { .func = count_wakeup };
 
 	boot();
-	add_wait_queue(&pkmap_map_wait, &w);
+	add_wait_queue(pkmap_kunit_wait_queue(), &w);
 	kmap_high(high(9));
 	kmap_high(high(9));
 	kunmap_high(high(9));
 	CHECK_EQ(wakeups, 0);
 	kunmap_high(high(9));
 	CHECK_EQ(wakeups, 1);
-	remove_wait_queue(&pkmap_map_wait, &w);
+	remove_wait_queue(pkmap_kunit_wait_queue(), &w);
 	check_idle();
 }
 
@@ -332,14 +333,14 @@ static void check_model(void)
 		CHECK(nr < LAST_PKMAP && !seen[nr]);
 		seen[nr] = 1;
 		mapped++;
-		CHECK_EQ(pkmap_count[nr], users[i] + 1);
+		CHECK_EQ(pkmap_kunit_count(nr), users[i] + 1);
 		CHECK_EQ(pkmap_ptes[nr],
 			 pfn_pte(page_to_pfn(high(i)), KMAP_PROT));
 		CHECK(kmap_to_page(v) == high(i));
 	}
 	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++) {
 		if (!seen[nr]) {
-			CHECK_EQ(pkmap_count[nr], 0);
+			CHECK_EQ(pkmap_kunit_count(nr), 0);
 			CHECK_EQ(pkmap_ptes[nr], 0);
 		}
 	}
@@ -384,7 +385,7 @@ static void random_ops_match_model(void)
 	CHECK(nr_tlb_flushes > 10);
 	CHECK_EQ(nr_stale_installs, 0);
 	printf("random: %lu flushes, cursor at %u\n", nr_tlb_flushes,
-	       last_pkmap_nr);
+	       pkmap_kunit_last_nr());
 }
 
 static const struct host_test tests[] = {

@@ -11,6 +11,7 @@
  * gives every page back; slab list transitions; constructors;
  * multi-page slabs; misuse reported once and changing nothing.
  */
+#include <kunit/private.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,7 +93,7 @@ static void test_size_classes(void)
 	}
 	check_caches_empty();
 	CHECK_EQ(nr_free_pages(), boot_free);
-	CHECK_EQ(nr_slab_bug_reports, 0);
+	CHECK_EQ(slab_kunit_bug_reports(), 0);
 }
 
 #define NR_LIVE 512
@@ -196,7 +197,7 @@ static void random_run(const struct ram_layout *l, u32 seed, unsigned int ops)
 	}
 	check_caches_empty();
 	CHECK_EQ(nr_free_pages(), boot_free);
-	CHECK_EQ(nr_slab_bug_reports, 0);
+	CHECK_EQ(slab_kunit_bug_reports(), 0);
 }
 
 static void test_random_256m(void)
@@ -253,7 +254,7 @@ static void test_cache_lifecycle(void)
 	kmem_cache_free(s, objs[0]);
 	kmem_cache_destroy(s);
 	free(objs);
-	CHECK_EQ(nr_slab_bug_reports, 0);
+	CHECK_EQ(slab_kunit_bug_reports(), 0);
 	CHECK_EQ(nr_free_pages(), boot_free);
 }
 
@@ -277,17 +278,17 @@ static void test_multi_page_slabs(void)
 	}
 	check_caches_empty();
 	CHECK_EQ(nr_free_pages(), boot_free);
-	CHECK_EQ(nr_slab_bug_reports, 0);
+	CHECK_EQ(slab_kunit_bug_reports(), 0);
 }
 
 /* kfree(p) reports exactly once, naming why, and changes nothing. */
 static void expect_rejected(const void *p, const char *why)
 {
-	unsigned long bugs = nr_slab_bug_reports, free = nr_free_pages();
+	unsigned long bugs = slab_kunit_bug_reports(), free = nr_free_pages();
 
 	shim_log_clear();
 	kfree(p);
-	CHECK_EQ(nr_slab_bug_reports, bugs + 1);
+	CHECK_EQ(slab_kunit_bug_reports(), bugs + 1);
 	CHECK_EQ(nr_free_pages(), free);
 	CHECK_MSG(shim_log_contains(why), "log: %s", shim_log());
 }
@@ -350,9 +351,9 @@ static void test_debug_reports(void)
 	expect_rejected(p, "Redzone overwritten");
 	CHECK(shim_log_contains("First byte 0x0 instead of 0xcc"));
 	/* Restored: the second kfree is a normal one. */
-	bugs = nr_slab_bug_reports;
+	bugs = slab_kunit_bug_reports();
 	kfree(p);
-	CHECK_EQ(nr_slab_bug_reports, bugs);
+	CHECK_EQ(slab_kunit_bug_reports(), bugs);
 	/* Write after free: found when the slot is handed out again. */
 	p = kmalloc(64, GFP_KERNEL);
 	kfree(p);
@@ -360,7 +361,7 @@ static void test_debug_reports(void)
 	shim_log_clear();
 	q = kmalloc(64, GFP_KERNEL);
 	CHECK(q == p);
-	CHECK_EQ(nr_slab_bug_reports, bugs + 1);
+	CHECK_EQ(slab_kunit_bug_reports(), bugs + 1);
 	CHECK(shim_log_contains("Poison overwritten"));
 	kfree(q);
 	kfree(keep);
@@ -381,13 +382,13 @@ static void test_destroy_busy(void)
 	CHECK(!memcmp(obj, (char[200]){ 0 }, 200));
 	shim_log_clear();
 	kmem_cache_destroy(s);
-	CHECK_EQ(nr_slab_bug_reports, 1);
+	CHECK_EQ(slab_kunit_bug_reports(), 1);
 	CHECK(shim_log_contains("Slab cache still has objects"));
 	kmem_cache_free(&kmalloc_caches[8], obj); /* wrong cache */
-	CHECK_EQ(nr_slab_bug_reports, 2);
+	CHECK_EQ(slab_kunit_bug_reports(), 2);
 	kmem_cache_free(s, obj);
 	kmem_cache_destroy(s);
-	CHECK_EQ(nr_slab_bug_reports, 2);
+	CHECK_EQ(slab_kunit_bug_reports(), 2);
 	CHECK_EQ(nr_free_pages(), boot_free);
 	/* Bad geometry is refused, not half-built. */
 	CHECK(!kmem_cache_create("host-bad", 16, 24, 0, NULL));

@@ -6,7 +6,9 @@
  * is W+X), the vectors at 0xffff0000, the linear map and __pv_offset, and
  * undefined instructions trapping, and the timer tick.
  */
+#include <asm/bug.h>
 #include <asm/cacheflush.h>
+#include <asm/cp15.h>
 #include <asm/layout.h>
 #include <asm/memory.h>
 #include <asm/paging.h>
@@ -135,10 +137,7 @@ extern char __vectors_start[];
 
 static void high_vectors(struct kunit *test)
 {
-	u32 sctlr;
-
-	__asm__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
-	KUNIT_EXPECT_TRUE(test, sctlr & (1 << 13)); /* SCTLR.V */
+	KUNIT_EXPECT_TRUE(test, get_cr() & CR_V); /* SCTLR.V */
 	KUNIT_EXPECT_EQ(test, *(volatile u32 *)VECTORS_BASE,
 			*(u32 *)__vectors_start);
 	/* Read-only: the vectors must not be writable by accident. */
@@ -152,14 +151,10 @@ static void high_vectors(struct kunit *test)
  */
 static bool hw_translate(unsigned long va, phys_addr_t *pa)
 {
-	u32 par;
+	u32 par = arch_translate_kernel_read(va);
 
-	__asm__ __volatile__("mcr p15, 0, %1, c7, c8, 0\n\tisb\n\t"
-			     "mrc p15, 0, %0, c7, c4, 0"
-			     : "=r"(par)
-			     : "r"(va));
-	if (par & 1)
-		return false; /* PAR.F: the walk faulted */
+	if (par & PAR_F)
+		return false; /* the walk faulted */
 	*pa = (par & PAGE_MASK) | (va & ~PAGE_MASK);
 	return true;
 }
@@ -186,7 +181,6 @@ static void linear_map(struct kunit *test)
 	};
 	unsigned long flags;
 	phys_addr_t pa = 0;
-	u32 ttbr0;
 
 	/* RAM starts where the device tree / ATAGS said, not just anywhere. */
 	KUNIT_EXPECT_EQ(test, PHYS_OFFSET, memblock_start_of_DRAM());
@@ -204,8 +198,7 @@ static void linear_map(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, pa, __pa(probes[i]));
 	}
 	KUNIT_EXPECT_FALSE(test, hw_translate((unsigned long)high_memory, &pa));
-	__asm__("mrc p15, 0, %0, c2, c0, 0" : "=r"(ttbr0));
-	KUNIT_EXPECT_EQ(test, ttbr0 & ~0x3fffUL, __pa(swapper_pg_dir));
+	KUNIT_EXPECT_EQ(test, get_ttbr0() & ~0x3fffUL, __pa(swapper_pg_dir));
 	/* The last word of lowmem is mapped and writable; the hole is not. */
 	local_irq_save(flags);
 	KUNIT_EXPECT_FALSE(test,
@@ -219,7 +212,7 @@ static void linear_map(struct kunit *test)
 static void udf_in_text(void *arg)
 {
 	(void)arg;
-	__asm__ __volatile__(".inst 0xe7f000f0");
+	arch_undefined_instruction();
 }
 
 static void undefined_instruction_trap(struct kunit *test)

@@ -8,6 +8,7 @@
  * given back. Draining memory touches each page a few times only, so the
  * suite stays at a few seconds at -m 2048 under TCG.
  */
+#include <kunit/private.h>
 #include <kunit/test.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
@@ -50,7 +51,7 @@ static int buddy_test_init(struct kunit *test)
 	drain_all_pages(NULL);
 	buddyinfo_snapshot(&state.start);
 	state.start_free = nr_free_pages();
-	state.start_reports = nr_bad_page_reports;
+	state.start_reports = page_alloc_kunit_bad_page_reports();
 	return 0;
 }
 
@@ -200,7 +201,7 @@ static void buddy_lowmem_never_highmem(struct kunit *test)
 static void expect_rejected_free(struct kunit *test, struct page *page,
 				 unsigned int order)
 {
-	unsigned long reports = nr_bad_page_reports;
+	unsigned long reports = page_alloc_kunit_bad_page_reports();
 	unsigned long free = nr_free_pages();
 	struct buddyinfo before, after;
 	int pcp = zone_of(page_zonenum(page))->pcp.count;
@@ -211,7 +212,7 @@ static void expect_rejected_free(struct kunit *test, struct page *page,
 			    page_to_pfn(page), order);
 	__free_pages(page, order);
 	buddyinfo_snapshot(&after);
-	KUNIT_EXPECT_EQ(test, nr_bad_page_reports, reports + 1);
+	KUNIT_EXPECT_EQ(test, page_alloc_kunit_bad_page_reports(), reports + 1);
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free);
 	KUNIT_EXPECT_EQ(test, zone_of(page_zonenum(page))->pcp.count, pcp);
 	KUNIT_EXPECT_TRUE(test, buddyinfo_equal(&before, &after));
@@ -231,7 +232,8 @@ static void buddy_double_free(struct kunit *test)
 	__free_pages(block, 3);
 	expect_rejected_free(test, block, 3);
 	expect_rejected_free(test, block + 5, 0); /* inside a free block */
-	KUNIT_EXPECT_EQ(test, nr_bad_page_reports, state.start_reports + 4);
+	KUNIT_EXPECT_EQ(test, page_alloc_kunit_bad_page_reports(),
+			state.start_reports + 4);
 	expect_back_to_start(test);
 }
 
@@ -248,7 +250,8 @@ static void buddy_wrong_order(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, page_count(block), 1);
 	KUNIT_EXPECT_EQ(test, page_alloc_order(block), 2);
 	__free_pages(block, 2);
-	KUNIT_EXPECT_EQ(test, nr_bad_page_reports, state.start_reports + 4);
+	KUNIT_EXPECT_EQ(test, page_alloc_kunit_bad_page_reports(),
+			state.start_reports + 4);
 	expect_back_to_start(test);
 }
 
@@ -268,7 +271,8 @@ static void buddy_reserved_and_misused(struct kunit *test)
 	__free_page(page); /* not the last reference: no report */
 	KUNIT_EXPECT_EQ(test, page_count(page), 1);
 	put_page(page);
-	KUNIT_EXPECT_EQ(test, nr_bad_page_reports, state.start_reports + 2);
+	KUNIT_EXPECT_EQ(test, page_alloc_kunit_bad_page_reports(),
+			state.start_reports + 2);
 	expect_back_to_start(test);
 }
 

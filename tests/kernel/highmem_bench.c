@@ -11,6 +11,7 @@
  * IRQs are off while measuring so a tick cannot land inside a figure;
  * loop overhead (a few instructions per iteration) is included.
  */
+#include <kunit/private.h>
 #include <hikern/bench.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
@@ -85,10 +86,11 @@ static void bench_kmap_new(struct page **pages)
 	unsigned int n = LAST_PKMAP / 2;
 
 	kmap_flush_unused();
-	kmap_each(pages + n, LAST_PKMAP - last_pkmap_nr);
+	kmap_each(pages + n, LAST_PKMAP - pkmap_kunit_last_nr());
 	kmap_flush_unused();
-	if (last_pkmap_nr != 0) {
-		pr_err("bench: kmap_new: cursor at %u, not 0\n", last_pkmap_nr);
+	if (pkmap_kunit_last_nr() != 0) {
+		pr_err("bench: kmap_new: cursor at %u, not 0\n",
+		       pkmap_kunit_last_nr());
 		return;
 	}
 	bench_report_per_op("kmap_new", kmap_each(pages, n), n);

@@ -12,6 +12,7 @@
  * leaked: no kmap_atomic slot held, no preemption or page-fault disable
  * left, no pkmap slot with users.
  */
+#include <kunit/private.h>
 #include <asm/fixmap.h>
 #include <asm/highmem.h>
 #include <asm/layout.h>
@@ -64,11 +65,11 @@ static void lowmem_page_bypasses_pkmap_and_fixmap(struct kunit *test)
 	static int counts_before[LAST_PKMAP];
 	struct page *page = kmap_test_lowpage(test);
 	void *linear = lowmem_page_address(page);
-	unsigned int cursor = last_pkmap_nr;
-	unsigned long flushes = nr_pkmap_flushes;
+	unsigned int cursor = pkmap_kunit_last_nr();
+	unsigned long flushes = pkmap_kunit_flushes();
 	void *k, *a, *pfn_map;
 
-	memcpy(counts_before, pkmap_count, sizeof(counts_before));
+	pkmap_kunit_counts(counts_before);
 	k = kmap(page);
 	a = kmap_atomic(page);
 	KUNIT_EXPECT_EQ(test, preempt_count(), 1);
@@ -86,11 +87,9 @@ static void lowmem_page_bypasses_pkmap_and_fixmap(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, a, linear);
 	KUNIT_EXPECT_PTR_EQ(test, pfn_map, linear);
 	KUNIT_EXPECT_PTR_EQ(test, page_address(page), linear);
-	KUNIT_EXPECT_EQ(
-		test, memcmp(counts_before, pkmap_count, sizeof(counts_before)),
-		0);
-	KUNIT_EXPECT_EQ(test, last_pkmap_nr, cursor);
-	KUNIT_EXPECT_EQ(test, nr_pkmap_flushes, flushes);
+	KUNIT_EXPECT_EQ(test, pkmap_kunit_counts_cmp(counts_before), 0);
+	KUNIT_EXPECT_EQ(test, pkmap_kunit_last_nr(), cursor);
+	KUNIT_EXPECT_EQ(test, pkmap_kunit_flushes(), flushes);
 }
 
 /* ---- persistent maps ---- */
@@ -124,17 +123,17 @@ static void kmap_twice_shares_one_entry(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, first);
 	KUNIT_EXPECT_PTR_EQ(test, second, first);
-	KUNIT_EXPECT_EQ(test, pkmap_count[nr], 3); /* two users */
+	KUNIT_EXPECT_EQ(test, pkmap_kunit_count(nr), 3); /* two users */
 	kunmap(page);
-	KUNIT_EXPECT_EQ(test, pkmap_count[nr], 2);
+	KUNIT_EXPECT_EQ(test, pkmap_kunit_count(nr), 2);
 	kunmap(page);
 	/* No users, but still mapped until a flush: the address stays. */
-	KUNIT_EXPECT_EQ(test, pkmap_count[nr], 1);
+	KUNIT_EXPECT_EQ(test, pkmap_kunit_count(nr), 1);
 	KUNIT_EXPECT_PTR_EQ(test, page_address(page), first);
 	KUNIT_EXPECT_PTR_EQ(test, kmap(page), first); /* reused, no new slot */
 	kunmap(page);
 	kmap_flush_unused();
-	KUNIT_EXPECT_EQ(test, pkmap_count[nr], 0);
+	KUNIT_EXPECT_EQ(test, pkmap_kunit_count(nr), 0);
 	KUNIT_EXPECT_NULL(test, page_address(page));
 	KUNIT_EXPECT_TRUE(test, pte_none(pkmap_page_table[nr]));
 }
@@ -154,12 +153,12 @@ static void kmap_takes_slot_after_cursor(struct kunit *test)
 	kmap_test_highpages(test, pages, 2);
 	for (int i = 0; i < 2; i++) {
 		kmap_flush_unused();
-		next = (last_pkmap_nr + 1) & LAST_PKMAP_MASK;
-		KUNIT_ASSERT_EQ(test, pkmap_count[next], 0);
+		next = (pkmap_kunit_last_nr() + 1) & LAST_PKMAP_MASK;
+		KUNIT_ASSERT_EQ(test, pkmap_kunit_count(next), 0);
 		v = kmap(pages[i]);
 		KUNIT_EXPECT_EQ(test, (unsigned long)v, PKMAP_ADDR(next));
-		KUNIT_EXPECT_EQ(test, last_pkmap_nr, next);
-		KUNIT_EXPECT_EQ(test, pkmap_count[next], 2);
+		KUNIT_EXPECT_EQ(test, pkmap_kunit_last_nr(), next);
+		KUNIT_EXPECT_EQ(test, pkmap_kunit_count(next), 2);
 		kunmap(pages[i]);
 	}
 }
@@ -185,7 +184,7 @@ static void kmap_fills_window_exactly(struct kunit *test)
 	memset(seen, 0, sizeof(seen));
 	kmap_flush_unused();
 	for (i = 0; i < LAST_PKMAP; i++)
-		KUNIT_ASSERT_EQ(test, pkmap_count[i], 0);
+		KUNIT_ASSERT_EQ(test, pkmap_kunit_count(i), 0);
 
 	for (i = 0; i < LAST_PKMAP; i++) {
 		unsigned long nr;
@@ -199,7 +198,7 @@ static void kmap_fills_window_exactly(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, nseen, LAST_PKMAP); /* all distinct: every slot */
 	for (i = 0; i < LAST_PKMAP; i++)
-		busy += pkmap_count[i] == 2;
+		busy += pkmap_kunit_count(i) == 2;
 	KUNIT_EXPECT_EQ(test, busy, LAST_PKMAP);
 
 	kunit_expect_report(test, "BUG", "kmap: pkmap exhausted");
@@ -214,17 +213,17 @@ static void kmap_fills_window_exactly(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, kmap_test_captured("pfn:"));
 	KUNIT_EXPECT_NULL(test, page_address(pages[LAST_PKMAP]));
 	KUNIT_EXPECT_EQ(test, current->state, TASK_RUNNING);
-	KUNIT_EXPECT_FALSE(test, waitqueue_active(&pkmap_map_wait));
+	KUNIT_EXPECT_FALSE(test, waitqueue_active(pkmap_kunit_wait_queue()));
 	for (i = 0, busy = 0; i < LAST_PKMAP; i++)
-		busy += pkmap_count[i] == 2;
+		busy += pkmap_kunit_count(i) == 2;
 	KUNIT_EXPECT_EQ(test, busy, LAST_PKMAP);
 
 	victim_slot = PKMAP_NR(page_address(pages[7]));
 	kunmap(pages[7]);
-	flushes = nr_pkmap_flushes;
+	flushes = pkmap_kunit_flushes();
 	v = kmap(pages[LAST_PKMAP]);
 	KUNIT_EXPECT_EQ(test, (unsigned long)v, PKMAP_ADDR(victim_slot));
-	KUNIT_EXPECT_EQ(test, nr_pkmap_flushes, flushes + 1);
+	KUNIT_EXPECT_EQ(test, pkmap_kunit_flushes(), flushes + 1);
 	KUNIT_EXPECT_NULL(test, page_address(pages[7]));
 	KUNIT_EXPECT_TRUE(test, maps_page(v, pages[LAST_PKMAP]));
 
@@ -241,16 +240,14 @@ static void kunmap_of_unmapped_page_is_reported(struct kunit *test)
 	unsigned long nr;
 
 	kmap_flush_unused();
-	memcpy(counts_before, pkmap_count, sizeof(counts_before));
+	pkmap_kunit_counts(counts_before);
 	kunit_expect_report(test, "BUG", "kunmap of a page never mapped");
 	kmap_test_capture_start();
 	kunmap(page); /* never mapped */
 	kmap_test_capture_stop();
 	KUNIT_EXPECT_TRUE(test, kmap_test_captured("BUG: kunmap: page "));
 	KUNIT_EXPECT_TRUE(test, kmap_test_captured(" is not mapped"));
-	KUNIT_EXPECT_EQ(
-		test, memcmp(counts_before, pkmap_count, sizeof(counts_before)),
-		0);
+	KUNIT_EXPECT_EQ(test, pkmap_kunit_counts_cmp(counts_before), 0);
 
 	/* One kunmap too many: the slot keeps count 1, nothing goes to 0. */
 	nr = PKMAP_NR(kmap(page));
@@ -260,7 +257,7 @@ static void kunmap_of_unmapped_page_is_reported(struct kunit *test)
 	kunmap(page);
 	kmap_test_capture_stop();
 	KUNIT_EXPECT_TRUE(test, kmap_test_captured("BUG: kunmap: page "));
-	KUNIT_EXPECT_EQ(test, pkmap_count[nr], 1);
+	KUNIT_EXPECT_EQ(test, pkmap_kunit_count(nr), 1);
 	KUNIT_EXPECT_NOT_NULL(test, page_address(page));
 }
 
@@ -307,23 +304,23 @@ static void kunmap_wakes_pkmap_waiters(struct kunit *test)
 	};
 	DECLARE_WAITQUEUE(wait, current);
 
-	add_wait_queue(&pkmap_map_wait, &counter);
+	add_wait_queue(pkmap_kunit_wait_queue(), &counter);
 	kmap(page);
 	kmap(page);
 	kunmap(page); /* 3 -> 2: nothing reclaimable yet */
 	KUNIT_EXPECT_EQ(test, calls, 0);
 	kunmap(page); /* 2 -> 1 */
 	KUNIT_EXPECT_EQ(test, calls, 1);
-	remove_wait_queue(&pkmap_map_wait, &counter);
+	remove_wait_queue(pkmap_kunit_wait_queue(), &counter);
 
 	kmap(page);
 	__set_current_state(TASK_UNINTERRUPTIBLE);
-	add_wait_queue(&pkmap_map_wait, &wait);
+	add_wait_queue(pkmap_kunit_wait_queue(), &wait);
 	kunmap(page);
 	KUNIT_EXPECT_EQ(test, current->state, TASK_RUNNING);
-	remove_wait_queue(&pkmap_map_wait, &wait);
+	remove_wait_queue(pkmap_kunit_wait_queue(), &wait);
 	__set_current_state(TASK_RUNNING);
-	KUNIT_EXPECT_FALSE(test, waitqueue_active(&pkmap_map_wait));
+	KUNIT_EXPECT_FALSE(test, waitqueue_active(pkmap_kunit_wait_queue()));
 }
 
 /* ---- atomic maps ---- */
@@ -432,8 +429,8 @@ static void kmap_atomic_nests_as_a_stack(struct kunit *test)
 		KUNIT_EXPECT_NULL(test, overflow_map.vaddr);
 		KUNIT_EXPECT_TRUE(
 			test,
-			kmap_test_captured(
-				"kernel BUG at include/linux/highmem.h:"));
+			kmap_test_captured("kernel BUG at "
+					   "arch/arm/include/asm/highmem.h:"));
 		KUNIT_EXPECT_TRUE(
 			test,
 			kmap_test_captured("Internal error: Oops - BUG: 0 [#"));
@@ -651,10 +648,10 @@ static void kmap_with_irqs_off_warns(struct kunit *test)
 		return;
 	}
 	page = kmap_test_highpage(test);
-	reports = nr_might_sleep_reports;
+	reports = might_sleep_kunit_reports();
 	v = kmap(page); /* interrupts on: no report */
 	kunmap(page);
-	KUNIT_EXPECT_EQ(test, nr_might_sleep_reports, reports);
+	KUNIT_EXPECT_EQ(test, might_sleep_kunit_reports(), reports);
 	KUNIT_EXPECT_NOT_NULL(test, v);
 
 	kunit_expect_report(
@@ -667,7 +664,7 @@ static void kmap_with_irqs_off_warns(struct kunit *test)
 	local_irq_restore(flags);
 	kmap_test_capture_stop();
 	KUNIT_EXPECT_NOT_NULL(test, v); /* reported, and carried on */
-	KUNIT_EXPECT_EQ(test, nr_might_sleep_reports, reports + 2);
+	KUNIT_EXPECT_EQ(test, might_sleep_kunit_reports(), reports + 2);
 	KUNIT_EXPECT_TRUE(test,
 			  kmap_test_captured("BUG: sleeping function called "
 					     "from invalid context at "
@@ -857,9 +854,9 @@ static void every_highmem_page_keeps_its_data(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, high->free_pages, 0);
 
 	for (int dir = 0; dir < 2; dir++) {
-		flushes = nr_pkmap_flushes;
+		flushes = pkmap_kunit_flushes();
 		bad_pages += data_pass(test, dir == 0, 0x1000 + dir, &logged);
-		flushes = nr_pkmap_flushes - flushes;
+		flushes = pkmap_kunit_flushes() - flushes;
 		/* Each trip round the unpinned half ends in one flush. */
 		KUNIT_EXPECT_GE(test, flushes, nr / (LAST_PKMAP - PINNED) - 1);
 		kunit_info(test, "%s: %lu pages, %lu pkmap flushes",
@@ -887,7 +884,7 @@ static void highmem_exit(struct kunit *test)
 			   "leaked kmap_atomic state: depth %d, preempt %d",
 			   kmap_atomic_idx() + 1, preempt_count());
 	for (unsigned int i = 0; i < LAST_PKMAP; i++)
-		busy += pkmap_count[i] > 1;
+		busy += pkmap_kunit_count(i) > 1;
 	if (busy)
 		kunit_fail(test, __FILE__, __LINE__,
 			   "%u pkmap slots still have users", busy);

@@ -9,8 +9,9 @@
  * compared with slabinfo; empty slabs going back to the page allocator
  * (nr_free_pages exactly as before); kmem_cache_create/destroy; and bad
  * input (invalid and double kfree, red zone overrun, write after free)
- * reported, counted in nr_slab_bug_reports, and harmless.
+ * reported, counted in slab_kunit_bug_reports(), and harmless.
  */
+#include <kunit/private.h>
 #include <asm/memory.h>
 #include <hikern/bench.h>
 #include <kunit/test.h>
@@ -112,14 +113,14 @@ static void kmalloc_every_size(struct kunit *test)
 
 static void kmalloc_zero_and_null(struct kunit *test)
 {
-	unsigned long bugs = nr_slab_bug_reports;
+	unsigned long bugs = slab_kunit_bug_reports();
 
 	KUNIT_EXPECT_PTR_EQ(test, kmalloc(0, GFP_KERNEL), ZERO_SIZE_PTR);
 	kfree(ZERO_SIZE_PTR);
 	kfree(NULL);
 	KUNIT_EXPECT_EQ(test, ksize(NULL), 0);
 	KUNIT_EXPECT_EQ(test, ksize(ZERO_SIZE_PTR), 0);
-	KUNIT_EXPECT_EQ(test, nr_slab_bug_reports, bugs);
+	KUNIT_EXPECT_EQ(test, slab_kunit_bug_reports(), bugs);
 }
 
 /* A large kmalloc is one page block of the right order, freed as such. */
@@ -203,7 +204,7 @@ static void kmalloc_random_mixed(struct kunit *test)
 	static struct live_obj objs[NR_SLOTS];
 	unsigned long base[KMALLOC_SHIFT_HIGH + 1];
 	unsigned long free_before = nr_free_pages();
-	unsigned long bugs = nr_slab_bug_reports;
+	unsigned long bugs = slab_kunit_bug_reports();
 	u32 state = 0x2545f491;
 
 	for (unsigned int c = KMALLOC_SHIFT_LOW; c <= KMALLOC_SHIFT_HIGH; c++)
@@ -228,7 +229,7 @@ static void kmalloc_random_mixed(struct kunit *test)
 		if (objs[i].p)
 			free_checked(test, &objs[i], i);
 	check_slabinfo_counts(test, objs, base);
-	KUNIT_EXPECT_EQ(test, nr_slab_bug_reports, bugs);
+	KUNIT_EXPECT_EQ(test, slab_kunit_bug_reports(), bugs);
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);
 }
 
@@ -333,7 +334,7 @@ static void kmem_cache_create_bad_size(struct kunit *test)
 
 static void kmem_cache_destroy_busy(struct kunit *test)
 {
-	unsigned long bugs = nr_slab_bug_reports;
+	unsigned long bugs = slab_kunit_bug_reports();
 	struct kmem_cache *s;
 	void *obj;
 
@@ -347,26 +348,26 @@ static void kmem_cache_destroy_busy(struct kunit *test)
 	kunit_expect_report(test, "BUG",
 			    "kmem_cache_destroy of a cache with objects");
 	kmem_cache_destroy(s);
-	KUNIT_EXPECT_EQ(test, nr_slab_bug_reports, bugs + 1);
+	KUNIT_EXPECT_EQ(test, slab_kunit_bug_reports(), bugs + 1);
 	/* An object of this cache given to a kmalloc cache is caught too. */
 	kunit_expect_report(test, "BUG", "kmem_cache_free to the wrong cache");
 	kmem_cache_free(&kmalloc_caches[6], obj);
-	KUNIT_EXPECT_EQ(test, nr_slab_bug_reports, bugs + 2);
+	KUNIT_EXPECT_EQ(test, slab_kunit_bug_reports(), bugs + 2);
 	kmem_cache_free(s, obj);
 	kmem_cache_destroy(s);
-	KUNIT_EXPECT_EQ(test, nr_slab_bug_reports, bugs + 2);
+	KUNIT_EXPECT_EQ(test, slab_kunit_bug_reports(), bugs + 2);
 }
 
 /* kfree(p) must report once and change nothing the page allocator sees. */
 static void expect_rejected(struct kunit *test, const void *p)
 {
-	unsigned long bugs = nr_slab_bug_reports;
+	unsigned long bugs = slab_kunit_bug_reports();
 	unsigned long free_before = nr_free_pages();
 
 	kunit_expect_report(test, "BUG", "kfree(0x%08lx) refused",
 			    (unsigned long)p);
 	kfree(p);
-	KUNIT_EXPECT_EQ(test, nr_slab_bug_reports, bugs + 1);
+	KUNIT_EXPECT_EQ(test, slab_kunit_bug_reports(), bugs + 1);
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);
 }
 
@@ -476,10 +477,10 @@ static void redzone_overwrite(struct kunit *test)
 	expect_rejected(test, p);
 	KUNIT_EXPECT_EQ(test, ksize(p), 32);
 	{
-		unsigned long bugs = nr_slab_bug_reports;
+		unsigned long bugs = slab_kunit_bug_reports();
 
 		kfree(p);
-		KUNIT_EXPECT_EQ(test, nr_slab_bug_reports, bugs);
+		KUNIT_EXPECT_EQ(test, slab_kunit_bug_reports(), bugs);
 	}
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);
 }
@@ -490,7 +491,7 @@ static void redzone_overwrite(struct kunit *test)
  */
 static void write_after_free(struct kunit *test)
 {
-	unsigned long bugs = nr_slab_bug_reports;
+	unsigned long bugs = slab_kunit_bug_reports();
 	u8 *keep, *p, *q;
 
 	alloc_slab_mates(test, 128, &p, &keep);
@@ -499,10 +500,10 @@ static void write_after_free(struct kunit *test)
 	kunit_expect_report(test, "BUG", "kmalloc-128 Poison overwritten");
 	q = kmalloc(128, GFP_KERNEL);
 	KUNIT_EXPECT_PTR_EQ(test, q, p);
-	KUNIT_EXPECT_EQ(test, nr_slab_bug_reports, bugs + 1);
+	KUNIT_EXPECT_EQ(test, slab_kunit_bug_reports(), bugs + 1);
 	kfree(q);
 	kfree(keep);
-	KUNIT_EXPECT_EQ(test, nr_slab_bug_reports, bugs + 1);
+	KUNIT_EXPECT_EQ(test, slab_kunit_bug_reports(), bugs + 1);
 }
 #endif
 

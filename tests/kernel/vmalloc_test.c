@@ -10,6 +10,7 @@
  * region exhausted cleanly; ioremap with device attributes, static
  * mappings reused, the console moved off the fixmap.
  */
+#include <kunit/private.h>
 #include <asm/fixmap.h>
 #include <asm/io.h>
 #include <asm/iomap.h>
@@ -393,17 +394,17 @@ static void vfree_from_interrupt_is_deferred(struct kunit *test)
 
 static void vfree_rejects_what_it_never_gave(struct kunit *test)
 {
-	unsigned long warns = nr_vmalloc_warnings;
+	unsigned long warns = vmalloc_kunit_warnings();
 	u32 *p = vmalloc(2 * PAGE_SIZE);
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	*p = 7;
 	vfree((char *)p + PAGE_SIZE); /* not an area's start */
 	vfree((char *)p + 12);	      /* not even page aligned */
-	KUNIT_EXPECT_EQ(test, nr_vmalloc_warnings, warns + 2);
+	KUNIT_EXPECT_EQ(test, vmalloc_kunit_warnings(), warns + 2);
 	KUNIT_EXPECT_EQ(test, *p, 7);
 	vfree(p);
-	KUNIT_EXPECT_EQ(test, nr_vmalloc_warnings, warns + 2);
+	KUNIT_EXPECT_EQ(test, vmalloc_kunit_warnings(), warns + 2);
 }
 
 static bool no_free_block_of_order(unsigned int order)
@@ -549,10 +550,10 @@ static void vmalloc_region_exhausted(struct kunit *test)
 		while (n < MAX_RESERVED && (reserved[n] = get_vm_area(size, 0)))
 			n++;
 	KUNIT_EXPECT_LT(test, n, MAX_RESERVED);
-	warns = nr_vmalloc_warnings;
+	warns = vmalloc_kunit_warnings();
 	p = vmalloc(PAGE_SIZE);
 	KUNIT_EXPECT_NULL(test, p);
-	KUNIT_EXPECT_EQ(test, nr_vmalloc_warnings, warns + 1);
+	KUNIT_EXPECT_EQ(test, vmalloc_kunit_warnings(), warns + 1);
 	KUNIT_EXPECT_EQ(test, check_words(keep, PAGE_SIZE / 4, 3),
 			PAGE_SIZE / 4);
 	while (n)
@@ -564,7 +565,7 @@ static void vmalloc_region_exhausted(struct kunit *test)
 			16 * PAGE_SIZE / 4);
 	vfree(p);
 	vfree(keep);
-	KUNIT_EXPECT_EQ(test, nr_vmalloc_warnings, warns + 1);
+	KUNIT_EXPECT_EQ(test, vmalloc_kunit_warnings(), warns + 1);
 	/* Reservations mapped nothing, so no page table page was added. */
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);
 }

@@ -6,6 +6,7 @@
  * Linux's frame-pointer unwinder expects): fp points at the saved pc, with
  * the saved lr at fp-4, sp at fp-8 and the caller's fp at fp-12.
  */
+#include <asm/bug.h>
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
 #include <kunit/fault.h>

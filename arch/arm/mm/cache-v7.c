@@ -25,18 +25,6 @@ void __cpuc_flush_dcache_area(void *addr, unsigned long size)
 	__asm__ __volatile__("dsb" : : : "memory");
 }
 
-void clean_pte_range(const pte_t *start, const pte_t *end)
-{
-	unsigned long line = dcache_line_size();
-	unsigned long p = (unsigned long)start & ~(line - 1);
-
-	for (; p < (unsigned long)end; p += line) /* DCCMVAU: clean to PoU */
-		__asm__ __volatile__("mcr p15, 0, %0, c7, c11, 1"
-				     :
-				     : "r"(p)
-				     : "memory");
-}
-
 void flush_icache_range(unsigned long start, unsigned long end)
 {
 	unsigned long line = dcache_line_size();

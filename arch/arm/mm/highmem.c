@@ -21,7 +21,7 @@
  * slot has no TLB entry to invalidate. Nothing here takes a lock: the
  * slots are per CPU, and interrupt handlers nest above the interrupted
  * code on the same stack. The fast paths (kmap_atomic, kunmap_atomic)
- * are inline in linux/highmem.h; this file sets up their data.
+ * are inline in asm/highmem.h; this file sets up their data.
  */
 #include <asm/fixmap.h>
 #include <asm/highmem.h>
@@ -36,19 +36,31 @@
 
 #define KMAP_SLOTS (KM_TYPE_NR * NR_CPUS)
 
+unsigned long mk_pte_bias; /* asm/pgtable.h's mk_pte() */
+
+void __init mk_pte_init(void)
+{
+	struct page *last = mem_map + max_mapnr - 1;
+
+	BUILD_BUG_ON(PAGE_SIZE % sizeof(struct page));
+	BUG_ON(PAGE_KERNEL & PAGE_MASK); /* prot ORs into the address's zeros */
+	mk_pte_bias =
+		(unsigned long)mem_map * (PAGE_SIZE / sizeof(struct page)) -
+		(unsigned long)PFN_PHYS(ARCH_PFN_OFFSET);
+	BUG_ON(mk_pte(last, PAGE_KERNEL) !=
+	       pfn_pte(page_to_pfn(last), PAGE_KERNEL));
+}
+
 struct kmap_atomic_cpu kmap_atomic_cpu[NR_CPUS];
 struct kmap_atomic_data kmap_atomic_data;
 
 /*
- * Fill in kmap_atomic_cpu[] for the inline fast path (linux/highmem.h)
- * and kmap_atomic_data for the slow ones.
- * Called once mem_map exists (pte_bias depends on it) and before the
- * first kmap_atomic.
+ * Fill in kmap_atomic_cpu[] for the inline fast path (asm/highmem.h)
+ * and kmap_atomic_data for the slow ones, before the first kmap_atomic.
  */
 void __init kmap_atomic_init(void)
 {
 	struct kmap_atomic_data *d = &kmap_atomic_data;
-	unsigned long bias;
 
 	d->pte = fixmap_pte(FIX_KMAP_BEGIN);
 	d->vaddr = __fix_to_virt(FIX_KMAP_BEGIN);
@@ -56,26 +68,20 @@ void __init kmap_atomic_init(void)
 	/* The derivation of slot i's PTE holds only inside one PTE page. */
 	BUG_ON(fixmap_pte(FIX_KMAP_END) != d->pte - (KMAP_SLOTS - 1));
 
-	BUILD_BUG_ON(PAGE_SIZE % sizeof(struct page));
-	BUG_ON(kmap_prot & PAGE_MASK);
-	bias = (unsigned long)mem_map * (PAGE_SIZE / sizeof(struct page)) -
-	       (unsigned long)PFN_PHYS(ARCH_PFN_OFFSET) - kmap_prot;
-	/* kunmap_atomic's production range check (linux/highmem.h). */
+	/* kunmap_atomic_high()'s production range check (asm/highmem.h). */
 	BUG_ON(FIXADDR_START != KMAP_FIXADDR_START);
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct kmap_atomic_cpu *k = &kmap_atomic_cpu[cpu];
 		unsigned long slot0 = d->vaddr - cpu * (KM_TYPE_NR * PAGE_SIZE);
 
 		k->base = k->top = slot0 + PAGE_SIZE;
+		k->pte_bias = mk_pte_bias;
 		k->pte_k = (unsigned long)(d->pte - cpu * KM_TYPE_NR) -
 			   (slot0 >> (PAGE_SHIFT - 2));
-		k->pte_bias = bias;
 		BUG_ON(kmap_slot_pte(k, slot0 - (KM_TYPE_NR - 1) * PAGE_SIZE) !=
 		       fixmap_pte(FIX_KMAP_BEGIN + cpu * KM_TYPE_NR +
 				  KM_TYPE_NR - 1));
 	}
-	BUG_ON(kmap_mk_pte(mem_map + max_mapnr - 1) !=
-	       mk_pte(mem_map + max_mapnr - 1, kmap_prot));
 }
 
 /* kmap_atomic for a page frame number (no struct page needed). */

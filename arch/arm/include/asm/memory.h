@@ -4,7 +4,7 @@
  *
  * The parts that depend on the layout profile or on RAM (VMALLOC_END, the
  * fixmap, high_memory, VMALLOC_START) live in struct kernel_layout
- * (include/asm/layout.h) and are computed at boot.
+ * (arch/arm/include/asm/layout.h) and are computed at boot.
  */
 #ifndef _ASM_MEMORY_H
 #define _ASM_MEMORY_H

@@ -1,7 +1,7 @@
 /*
  * ARMv7 short-descriptor bits (Linux's pgtable-2level-hwdef.h names).
  * Only arch/arm/mm/mmu.c (the two prot translators) and boot/head.S may use
- * these; everything else speaks pgprot_t (include/asm/pgtable.h).
+ * these; everything else speaks pgprot_t (arch/arm/include/asm/pgtable.h).
  */
 #ifndef _ASM_PGTABLE_HWDEF_H
 #define _ASM_PGTABLE_HWDEF_H
