@@ -15,7 +15,7 @@ a kernel-doc block as Linux's scripts/kernel-doc reads it:
      */
 
 One line per function ("ok" or "FAIL" with the reasons), then
-"kernel-doc: N passed, N failed"; the exit status is 1 if any failed.
+"kerneldoc: N passed, N failed"; the exit status is 1 if any failed.
 Run by `make kernel-doc-check`, part of `make test`.
 """
 
@@ -215,7 +215,7 @@ def main():
             else:
                 passed += 1
                 print("ok    %s:%d: %s" % (path, line, name))
-    print("kernel-doc: %d passed, %d failed" % (passed, failed))
+    print("kerneldoc: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 
 
