@@ -137,6 +137,11 @@ format-check:
 	done; \
 	echo "format: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
+# Every function exported from mm/ (and the inline API of its headers)
+# has a kernel-doc contract directly above it: one line per function.
+kernel-doc-check:
+	@python3 scripts/check-kernel-doc.py
+
 clean:
 	rm -rf $(O) build-bench build-nodebug
 
@@ -149,4 +154,5 @@ clean:
 # make fuzz (tests/host/host.mk) runs the buddy fuzzer for FUZZ_SECONDS.
 fuzz: setup
 
-.PHONY: all dtbs setup run test debug bench stress format format-check clean
+.PHONY: all dtbs setup run test debug bench stress format format-check \
+	kernel-doc-check clean

@@ -171,31 +171,108 @@ static int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 	return 0;
 }
 
+/**
+ * memblock_add - record a range of physical memory as RAM
+ * @base: physical start
+ * @size: bytes; capped so that @base + @size does not wrap
+ *
+ * The range is merged with the memory regions it overlaps or touches;
+ * adding RAM already known changes nothing.
+ *
+ * BUGs ("memblock: changed after memblock_free_all()") once the buddy
+ * allocator owns the free pages.
+ *
+ * Context: Boot, single-threaded: memblock takes no lock.
+ * Return: 0 (also for @size 0), or -ENOMEM with an error line ("all N
+ * memory regions in use") and the list unchanged if INIT_MEMBLOCK_REGIONS
+ * would not hold the result.
+ */
 int memblock_add(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_add_range(&memblock.memory, base, size);
 }
 
+/**
+ * memblock_remove - forget a range of physical memory (e.g. for mem=)
+ * @base: physical start
+ * @size: bytes; capped so that @base + @size does not wrap
+ *
+ * Parts of the range that are not RAM are ignored; a region the range
+ * cuts through the middle of is split in two. Reservations are kept.
+ *
+ * BUGs once memblock_free_all() has run, as memblock_add().
+ *
+ * Context: Boot, single-threaded: memblock takes no lock.
+ * Return: 0, or -ENOMEM with an error line and the list unchanged if a
+ * split would need more than INIT_MEMBLOCK_REGIONS regions.
+ */
 int memblock_remove(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_remove_range(&memblock.memory, base, size);
 }
 
+/**
+ * memblock_reserve - mark a physical range as taken
+ * @base: physical start
+ * @size: bytes; capped so that @base + @size does not wrap
+ *
+ * The range need not be RAM (reservations outside memory are kept and
+ * simply never matter); it is merged with the reserved regions it
+ * overlaps or touches. memblock_free_all() never hands reserved pages to
+ * the buddy allocator: their struct pages stay PG_reserved.
+ *
+ * BUGs once memblock_free_all() has run, as memblock_add().
+ *
+ * Context: Boot, single-threaded: memblock takes no lock.
+ * Return: 0, or -ENOMEM with an error line ("all N reserved regions in
+ * use") and the list unchanged.
+ */
 int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_add_range(&memblock.reserved, base, size);
 }
 
+/**
+ * memblock_phys_free - unreserve a physical range
+ * @base: physical start
+ * @size: bytes; capped so that @base + @size does not wrap
+ *
+ * The inverse of memblock_reserve(): parts of the range that are not
+ * reserved are ignored. Not a way to free pages after
+ * memblock_free_all(): that BUGs, as memblock_add().
+ *
+ * Context: Boot, single-threaded: memblock takes no lock.
+ * Return: 0, or -ENOMEM with an error line and the list unchanged if a
+ * split would need more than INIT_MEMBLOCK_REGIONS regions.
+ */
 int memblock_phys_free(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_remove_range(&memblock.reserved, base, size);
 }
 
+/**
+ * memblock_set_current_limit - bound where memblock allocates
+ * @limit: physical address allocations must end at or below
+ *
+ * The boot code must set the limit to the end of what the linear map
+ * covers (at most the lowmem limit) before memblock_alloc(), whose
+ * result is used through __va(). The default, MEMBLOCK_ALLOC_ANYWHERE,
+ * allows anything.
+ *
+ * Context: Boot, single-threaded.
+ */
 void memblock_set_current_limit(phys_addr_t limit)
 {
 	memblock.current_limit = limit;
 }
 
+/**
+ * memblock_get_current_limit - where memblock allocations must end
+ *
+ * Context: Any context; does not sleep.
+ * Return: The limit memblock_set_current_limit() set, or
+ * MEMBLOCK_ALLOC_ANYWHERE.
+ */
 phys_addr_t memblock_get_current_limit(void)
 {
 	return memblock.current_limit;
@@ -215,10 +292,19 @@ static phys_addr_t gap_end(const struct memblock_type *rsv, unsigned long g)
 	return g < rsv->cnt ? rsv->regions[g].base : PHYS_ADDR_MAX;
 }
 
-/*
- * Cursor: memory region index in the low 32 bits, the next reserved gap
- * to try in the high 32 bits. Gaps are rescanned for each memory region:
- * a gap may span several.
+/**
+ * __next_free_mem_range - the iterator behind for_each_free_mem_range()
+ * @idx: cursor: 0 to start; (u64)-1 when there are no more ranges
+ * @out_start: set to the next free range's start
+ * @out_end: set to the next free range's end (exclusive)
+ *
+ * Walks, in ascending order, the maximal ranges that are memory and not
+ * reserved. The cursor holds the memory region index in its low 32 bits
+ * and the next reserved gap to try in its high 32 bits. Gaps are
+ * rescanned for each memory region: a gap may span several. The lists
+ * must not change during the walk.
+ *
+ * Context: Any context; memblock takes no lock. Does not sleep.
  */
 void __next_free_mem_range(u64 *idx, phys_addr_t *out_start,
 			   phys_addr_t *out_end)
@@ -246,6 +332,22 @@ void __next_free_mem_range(u64 *idx, phys_addr_t *out_start,
 	*idx = (u64)-1;
 }
 
+/**
+ * memblock_phys_alloc - allocate and reserve physical memory
+ * @size: bytes
+ * @align: alignment of the start, a power of two
+ *
+ * Takes the highest free range of @size bytes aligned to @align that
+ * ends at or below the current limit, and reserves it. Physical page 0
+ * is never handed out, so 0 can mean failure. The memory is not zeroed.
+ *
+ * BUGs if @align is 0 or not a power of two, and once memblock_free_all()
+ * has run.
+ *
+ * Context: Boot, single-threaded: memblock takes no lock.
+ * Return: The physical address, or 0 for @size 0, if nothing fits, or if
+ * the reserved list is full (memblock_reserve() reports that).
+ */
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 {
 	phys_addr_t start, end, found = 0;
@@ -285,6 +387,26 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 #endif
 #endif
 
+/**
+ * memblock_alloc_raw - allocate boot memory, not zeroed
+ * @size: bytes
+ * @align: alignment, a power of two
+ *
+ * As memblock_alloc() without the zeroing (Linux's memblock_alloc_raw):
+ * for memory the caller writes whole anyway, such as mem_map (8 MB at
+ * 1 GB of RAM, where zeroing first would double the cost of initialising
+ * it). Debug builds fill it with 0xff (Linux's page_init_poison under
+ * CONFIG_DEBUG_VM) so that a struct page read before it was initialised
+ * looks corrupt (reserved, _refcount -1) instead of like a plausible
+ * page.
+ *
+ * BUGs as memblock_phys_alloc().
+ *
+ * Context: Boot, single-threaded, with the current limit inside the
+ * linear map (the result is used through __va()).
+ * Return: A linear-map pointer, or NULL with an error line ("memblock:
+ * cannot allocate N bytes below ...") on failure.
+ */
 void *memblock_alloc_raw(phys_addr_t size, phys_addr_t align)
 {
 	phys_addr_t phys = memblock_phys_alloc(size, align);
@@ -300,6 +422,21 @@ void *memblock_alloc_raw(phys_addr_t size, phys_addr_t align)
 	return __va(phys);
 }
 
+/**
+ * memblock_alloc - allocate zeroed boot memory
+ * @size: bytes
+ * @align: alignment, a power of two
+ *
+ * memblock_phys_alloc() plus zeroing, through the linear map. There is
+ * no way to give it back once the buddy allocator runs: it stays
+ * reserved for good.
+ *
+ * BUGs as memblock_phys_alloc().
+ *
+ * Context: Boot, single-threaded, with the current limit inside the
+ * linear map (the result is used through __va()).
+ * Return: A linear-map pointer, or NULL with an error line on failure.
+ */
 void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 {
 	void *ptr = memblock_alloc_raw(size, align);
@@ -319,21 +456,47 @@ static phys_addr_t memblock_type_size(const struct memblock_type *type)
 	return total;
 }
 
+/**
+ * memblock_phys_mem_size - how much RAM memblock knows of
+ *
+ * Context: Any context; does not sleep.
+ * Return: The total size of the memory regions, in bytes.
+ */
 phys_addr_t memblock_phys_mem_size(void)
 {
 	return memblock_type_size(&memblock.memory);
 }
 
+/**
+ * memblock_reserved_size - how much memory is reserved
+ *
+ * Context: Any context; does not sleep.
+ * Return: The total size of the reserved regions, in bytes (including
+ * any outside RAM).
+ */
 phys_addr_t memblock_reserved_size(void)
 {
 	return memblock_type_size(&memblock.reserved);
 }
 
+/**
+ * memblock_start_of_DRAM - the lowest RAM address
+ *
+ * Context: Any context; does not sleep.
+ * Return: The first memory region's base, or 0 if there is no memory.
+ */
 phys_addr_t memblock_start_of_DRAM(void)
 {
 	return memblock.memory.cnt ? memblock.memory.regions[0].base : 0;
 }
 
+/**
+ * memblock_end_of_DRAM - the end of RAM
+ *
+ * Context: Any context; does not sleep.
+ * Return: The end (exclusive) of the last memory region, or 0 if there is
+ * no memory.
+ */
 phys_addr_t memblock_end_of_DRAM(void)
 {
 	unsigned long cnt = memblock.memory.cnt;
@@ -353,11 +516,27 @@ static bool memblock_type_contains(const struct memblock_type *type,
 	return false;
 }
 
+/**
+ * memblock_is_memory - is an address RAM?
+ * @addr: physical address
+ *
+ * Context: Any context; does not sleep.
+ * Return: True if a memory region holds @addr.
+ */
 bool memblock_is_memory(phys_addr_t addr)
 {
 	return memblock_type_contains(&memblock.memory, addr);
 }
 
+/**
+ * memblock_is_region_memory - is all of a range RAM?
+ * @base: physical start
+ * @size: bytes; capped so that @base + @size does not wrap
+ *
+ * Context: Any context; does not sleep.
+ * Return: True if one memory region holds the whole of [@base, @base +
+ * @size) (regions that touch are merged, so a range over a hole is not).
+ */
 bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 {
 	unsigned long i;
@@ -372,6 +551,13 @@ bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 	return false;
 }
 
+/**
+ * memblock_is_reserved - is an address reserved?
+ * @addr: physical address
+ *
+ * Context: Any context; does not sleep.
+ * Return: True if a reserved region holds @addr.
+ */
 bool memblock_is_reserved(phys_addr_t addr)
 {
 	return memblock_type_contains(&memblock.reserved, addr);
@@ -383,11 +569,16 @@ static unsigned long pfn_up(phys_addr_t addr)
 	return PFN_DOWN(addr) + ((addr & ~PAGE_MASK) != 0);
 }
 
-/*
- * Mark every struct page outside the free ranges PG_reserved: holes,
- * mem_map's rounding, and any page that a reservation touches even in
- * part (Linux's memmap_init_reserved_pages). The free ranges' own pages,
- * pfn_up(start) to PFN_DOWN(end), are left to memblock_free_all().
+/**
+ * memmap_init_reserved_pages - mark every page outside the free ranges
+ *
+ * Marks every struct page outside memblock's free ranges PG_reserved:
+ * holes, mem_map's rounding, and any page that a reservation touches
+ * even in part (Linux's memmap_init_reserved_pages). The free ranges' own
+ * pages, pfn_up(start) to PFN_DOWN(end), are left to memblock_free_all().
+ *
+ * Context: Boot only (__init), after mem_map exists (free_area_init())
+ * and before the free pages are handed over.
  */
 void __init memmap_init_reserved_pages(void)
 {
@@ -460,12 +651,24 @@ static unsigned long __init free_memory_core(unsigned long start_pfn,
 	return count;
 }
 
-/*
+/**
+ * memblock_free_all - hand all free RAM to the buddy allocator
+ *
+ * Gives every page of memory that is not reserved (lowmem and highmem)
+ * to the buddy allocator, in the largest aligned blocks, then computes
+ * the pcp batches, watermarks and lowmem reserves
+ * (page_alloc_init_late()) and retires memblock: later changes to it
+ * BUG; queries still work.
+ *
  * Reservations made since free_area_init() (their pages were free then,
  * so not initialised) become PG_reserved first; then each free range's
  * pages are initialised free and handed over. The ranges ascend without
  * overlapping, which is what guarantees that no page is handed over
- * twice: checked, since a page handed over twice would corrupt the lists.
+ * twice: checked (BUG_ON), since a page handed over twice would corrupt
+ * the lists. A second call BUGs too.
+ *
+ * Context: Boot only (__init), once, after free_area_init().
+ * Return: The number of pages handed over.
  */
 unsigned long __init memblock_free_all(void)
 {
@@ -506,6 +709,14 @@ static void memblock_dump_type(const struct memblock_type *type)
 	}
 }
 
+/**
+ * memblock_dump_all - print the memory and reserved regions
+ *
+ * Linux's "MEMBLOCK configuration:" dump (there under memblock=debug),
+ * at KERN_INFO.
+ *
+ * Context: Any context; does not sleep.
+ */
 void memblock_dump_all(void)
 {
 	pr_info("MEMBLOCK configuration:\n");

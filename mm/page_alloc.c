@@ -193,6 +193,18 @@ static void free_pcppages_bulk(struct zone *zone, int count)
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
+/**
+ * drain_all_pages - give the pcp lists' pages back to the buddy lists
+ * @zone: the zone whose pcp list to drain, or NULL for every zone
+ *
+ * Order-0 pages cached on a zone's per-CPU (pcp) list are free but are
+ * not buddies, so they do not coalesce until given back: /proc/buddyinfo
+ * only shows the boot layout again after this. nr_free_pages() is not
+ * changed (it counts pcp pages too).
+ *
+ * Context: Any context; takes each zone->lock with IRQs disabled. Does
+ * not sleep.
+ */
 void drain_all_pages(struct zone *zone)
 {
 	struct zone *z;
@@ -453,13 +465,38 @@ static noinline struct page *__alloc_pages_slow(gfp_t gfp_mask,
 	return NULL;
 }
 
-/*
+/**
+ * alloc_pages - allocate 2^order physically contiguous pages
+ * @gfp_mask: GFP flags: __GFP_HIGHMEM tries ZONE_HIGHMEM first, then
+ *	falls back to ZONE_NORMAL; __GFP_ZERO zeroes the block;
+ *	__GFP_HIGH, __GFP_ATOMIC and __GFP_MEMALLOC dig into the min
+ *	watermark reserve; __GFP_NOWARN silences the failure report;
+ *	__GFP_NOFAIL never returns NULL
+ * @order: log2 of the number of pages, below MAX_ORDER
+ *
+ * The block is naturally aligned; its head page has _refcount 1 and
+ * records @order, which __free_pages() must be given back. A highmem
+ * page has no kernel address until it is kmapped.
+ *
  * The fast path is rmqueue_pcplist() on the preferred zone, inlined by
  * hand to what it does when it succeeds: an order-0 page without
  * __GFP_ZERO, the zone above its min watermark (a zone keeps no
  * lowmem_reserve against its own classzone, so zone_watermark_ok() is
  * free_pages - min >= 1 there) and its pcp list not empty. Anything else
  * takes the general path, which checks it all again.
+ *
+ * An @order >= MAX_ORDER WARNs once (unless __GFP_NOWARN) and fails;
+ * with __GFP_NOFAIL it is a BUG. A request no zone can serve prints
+ * Linux's "page allocation failure: order:N, mode:..." line unless
+ * __GFP_NOWARN. __GFP_NOFAIL above PAGE_ALLOC_COSTLY_ORDER WARNs once;
+ * if even the reserves cannot serve it, the kernel panics ("System is
+ * deadlocked on memory"), as Linux's OOM killer with nothing to kill.
+ * __GFP_ZERO on a highmem page BUGs in a build without mm/highmem.c.
+ *
+ * Context: Any context, including interrupt handlers and with IRQs
+ * disabled: IRQs are disabled around the pcp list and zone->lock is
+ * taken inside. Never sleeps (there is no reclaim), whatever @gfp_mask.
+ * Return: The head page of the block, or NULL on failure.
  */
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 {
@@ -481,6 +518,17 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	return __alloc_pages_slow(gfp_mask, order);
 }
 
+/**
+ * __get_free_pages - allocate 2^order lowmem pages, by address
+ * @gfp_mask: GFP flags as for alloc_pages(); __GFP_HIGHMEM is ignored
+ * @order: log2 of the number of pages, below MAX_ORDER
+ *
+ * As alloc_pages(), but always from ZONE_NORMAL, so that the block has
+ * a linear-map address. Free it with free_pages() at the same @order.
+ *
+ * Context: Any context; never sleeps.
+ * Return: The block's kernel virtual address, or 0 on failure.
+ */
 unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
 {
 	struct page *page = alloc_pages(gfp_mask & ~__GFP_HIGHMEM, order);
@@ -488,6 +536,13 @@ unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
 	return page ? (unsigned long)lowmem_page_address(page) : 0;
 }
 
+/**
+ * get_zeroed_page - allocate one zeroed lowmem page, by address
+ * @gfp_mask: GFP flags as for alloc_pages(); __GFP_HIGHMEM is ignored
+ *
+ * Context: Any context; never sleeps.
+ * Return: The page's kernel virtual address, or 0 on failure.
+ */
 unsigned long get_zeroed_page(gfp_t gfp_mask)
 {
 	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
@@ -687,10 +742,29 @@ static inline bool free_page_fast_ok(const struct page *page,
 	       0;
 }
 
-/*
+/**
+ * __free_pages - drop a reference to a block of pages
+ * @page: the head page of a block from alloc_pages()
+ * @order: the order the block was allocated with
+ *
+ * Drops one reference; the last one returns the block to the allocator
+ * (an order-0 page to its zone's pcp list, a larger block to the buddy
+ * lists, merged with its free buddies). @page must not be used after
+ * the last reference is dropped.
+ *
  * The fast path: the last reference to a sound order-0 page. The checks
  * read only the page, which the caller owns, so IRQs go off after them.
- * Misuse changes nothing but the report: the block stays as it was.
+ *
+ * Misuse, as Linux's free_pages_check: a double free, a page that is not
+ * an allocated block's head, the wrong @order, page flags, a mapping or
+ * a mapcount left set on the head or any tail page, an @order >=
+ * MAX_ORDER. Each is reported as "BUG: Bad page state in process ..."
+ * with dump_page() and counted in nr_bad_page_reports; nothing is
+ * changed, so the block stays as it was (allocated or free) and the free
+ * lists stay intact. The kernel carries on.
+ *
+ * Context: Any context, including interrupt handlers; disables IRQs
+ * and takes zone->lock inside. Does not sleep.
  */
 void __free_pages(struct page *page, unsigned int order)
 {
@@ -715,6 +789,17 @@ void __free_pages(struct page *page, unsigned int order)
 	local_irq_restore(flags);
 }
 
+/**
+ * free_pages - drop a reference to a block of lowmem pages, by address
+ * @addr: the address __get_free_pages() returned, or 0 (ignored)
+ * @order: the order the block was allocated with
+ *
+ * __free_pages() on the page at @addr. Only the linear map has a __pa():
+ * a vmalloc or pkmap address (or any other outside lowmem's valid pfns)
+ * would name some unrelated page, so it WARNs and frees nothing.
+ *
+ * Context: Any context; does not sleep.
+ */
 void free_pages(unsigned long addr, unsigned int order)
 {
 	if (!addr)
@@ -727,6 +812,17 @@ void free_pages(unsigned long addr, unsigned int order)
 	__free_pages(virt_to_page((void *)addr), order);
 }
 
+/**
+ * put_page - drop a reference to a page
+ * @page: the head page of an allocated block
+ *
+ * The last reference frees the block at the order it was allocated with,
+ * read from page->flags (Linux would free only order 0 for a page that is
+ * not compound). A page that heads no allocated block is freed at order
+ * 0, so misuse is reported by __free_pages() as "Bad page state".
+ *
+ * Context: Any context; does not sleep.
+ */
 void put_page(struct page *page)
 {
 	int order = page_alloc_order(page);
@@ -734,10 +830,21 @@ void put_page(struct page *page)
 	__free_pages(page, order > 0 ? (unsigned int)order : 0);
 }
 
-/*
- * Give a never-used block of zone to the buddy allocator for good. Its
- * struct pages already hold the free state (memmap_init_free), so only
- * the head is touched, as Linux's deferred struct page init frees.
+/**
+ * __free_pages_core - give a never-used block to the buddy allocator
+ * @zone: the zone the block lies in
+ * @page: the block's first page, at a pfn aligned to 2^@order
+ * @order: log2 of the number of pages, below MAX_ORDER
+ *
+ * The block's pages count as managed from now on and are free. Its
+ * struct pages must already hold the free state (memmap_init_free()), so
+ * only the head is touched, as Linux's deferred struct page init frees.
+ *
+ * BUGs if the block does not lie wholly in @zone: a block spilling into
+ * the next zone would corrupt both.
+ *
+ * Context: Boot only (__init), from memblock_free_all(); takes
+ * zone->lock with IRQs disabled.
  */
 void __init __free_pages_core(struct zone *zone, struct page *page,
 			      unsigned int order)
@@ -755,6 +862,17 @@ void __init __free_pages_core(struct zone *zone, struct page *page,
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
+/**
+ * page_address - the kernel virtual address of a page
+ * @page: any page in mem_map
+ *
+ * Context: Any context; for a highmem page takes kmap_lock with IRQs
+ * disabled. Does not sleep.
+ * Return: The linear-map address of a lowmem page. For a highmem page,
+ * its kmap() address while it is kmapped, else NULL; NULL as well in a
+ * build without mm/highmem.c (the host tests). A kmap_atomic() address
+ * is never returned, as in Linux.
+ */
 void *page_address(const struct page *page)
 {
 	if (!PageHighMem(page))
@@ -771,21 +889,50 @@ void *page_address(const struct page *page)
 		__sum;                                        \
 	})
 
+/**
+ * nr_free_pages - the free pages of every zone
+ *
+ * Counts the pages on the pcp lists too. Read without zone->lock: a
+ * snapshot that interrupt handlers may change at once.
+ *
+ * Context: Any context; does not sleep.
+ * Return: The number of free pages.
+ */
 unsigned long nr_free_pages(void)
 {
 	return sum_zone_pages(free_pages);
 }
 
+/**
+ * totalram_pages - the pages the buddy allocator manages
+ *
+ * Context: Any context; does not sleep.
+ * Return: The managed pages of all zones: 0 before memblock_free_all().
+ */
 unsigned long totalram_pages(void)
 {
 	return sum_zone_pages(managed_pages);
 }
 
+/**
+ * totalhigh_pages - the pages the buddy allocator manages in HighMem
+ *
+ * Context: Any context; does not sleep.
+ * Return: ZONE_HIGHMEM's managed pages: 0 before memblock_free_all() and
+ * on a machine whose RAM is all lowmem.
+ */
 unsigned long totalhigh_pages(void)
 {
 	return NODE_DATA(0)->node_zones[ZONE_HIGHMEM].managed_pages;
 }
 
+/**
+ * get_num_physpages - the pages of RAM present in the zones
+ *
+ * Context: Any context after free_area_init(); does not sleep.
+ * Return: The present pages of all zones (RAM, reserved or not, without
+ * the holes the zones span).
+ */
 unsigned long get_num_physpages(void)
 {
 	return sum_zone_pages(present_pages);
@@ -910,6 +1057,16 @@ static void zone_set_pageset_batch(struct zone *zone)
 	zone->pcp.batch = (int)max(batch, 1UL);
 }
 
+/**
+ * page_alloc_init_late - size the pcp lists, watermarks and reserves
+ *
+ * Once memblock_free_all() has set the managed page counts: each zone's
+ * pcp batch and high mark, its min/low/high watermarks and its
+ * lowmem_reserve (Linux's initcall-time set-up).
+ *
+ * Context: Boot, called by memblock_free_all(); writes the zones without
+ * their locks, so nothing else may allocate meanwhile.
+ */
 void page_alloc_init_late(void)
 {
 	struct zone *zone;
@@ -963,10 +1120,18 @@ static void __init memmap_init_range(unsigned long start, unsigned long end,
 	memmap_fill(pfn_to_page(start), end - start, tmpl);
 }
 
-/*
- * Every struct page of [start, end) (clipped to mem_map) as a page the
- * buddy allocator never gets: PG_reserved, referenced, in its zone.
- * lru is left NULL: it belongs to whoever owns the page.
+/**
+ * memmap_init_reserved - initialise struct pages as reserved
+ * @start: first pfn
+ * @end: pfn after the last
+ *
+ * Every struct page of [@start, @end) (clipped to mem_map) becomes a page
+ * the buddy allocator never gets: PG_reserved, referenced, in its zone.
+ * Each struct page is overwritten whole; lru is left NULL: it belongs to
+ * whoever owns the page.
+ *
+ * Context: Boot only (__init), before the pages are handed to the buddy
+ * allocator (a free page overwritten here would corrupt the free lists).
  */
 void __init memmap_init_reserved(unsigned long start, unsigned long end)
 {
@@ -983,11 +1148,21 @@ void __init memmap_init_reserved(unsigned long start, unsigned long end)
 	}
 }
 
-/*
- * Every struct page of [start, end), all in zone, as it is inside a free
- * buddy block except at a head: no flags, _refcount 0, unmapped. Linux's
- * deferred_init_pages: done when the range is handed over, not before,
- * so that each struct page of free RAM is written once.
+/**
+ * memmap_init_free - initialise struct pages as free
+ * @zone: the zone [@start, @end) lies in
+ * @start: first pfn
+ * @end: pfn after the last
+ *
+ * Every struct page of [@start, @end), all in @zone, as it is inside a
+ * free buddy block except at a head: no flags, _refcount 0, unmapped.
+ * Linux's deferred_init_pages: done when the range is handed over, not
+ * before, so that each struct page of free RAM is written once.
+ *
+ * BUGs if the range is not inside @zone.
+ *
+ * Context: Boot only (__init), just before __free_pages_core() hands the
+ * range over.
  */
 void __init memmap_init_free(struct zone *zone, unsigned long start,
 			     unsigned long end)
@@ -1077,14 +1252,27 @@ static void __init print_node_ranges(unsigned long start_pfn,
 		((unsigned long long)end_pfn << PAGE_SHIFT) - 1);
 }
 
-/*
- * Zone j spans [end of zone j-1, max_zone_pfn[j]), the first starting at
+/**
+ * free_area_init - set up mem_map and the zones
+ * @max_zone_pfn: the end pfn (exclusive) of each zone, MAX_NR_ZONES of
+ *	them, ascending
+ *
+ * Zone j spans [end of zone j-1, @max_zone_pfn[j]), the first starting at
  * the first RAM pfn (Linux v5.8+). mem_map covers ARCH_PFN_OFFSET to the
  * end of the last zone, rounded out to MAX_ORDER blocks. Every struct
  * page outside memblock's free ranges (holes, the rounding, reserved RAM)
  * starts PG_reserved here; those of free RAM are written only when
  * memblock_free_all() hands them over, as Linux's deferred struct page
- * init does, and nothing may look at them before.
+ * init does, and nothing may look at them before. Prints the "Zone
+ * ranges:" and "Early memory node ranges" blocks, as Linux.
+ *
+ * BUGs if RAM starts below ARCH_PFN_OFFSET or the last zone is empty, and
+ * ("Failed to allocate ... for node 0 memory map") if memblock has no
+ * room for mem_map.
+ *
+ * Context: Boot only (__init), once, after memblock holds all RAM and
+ * its current limit is set to the end of the linear map (mem_map is used
+ * through __va()).
  */
 void __init free_area_init(unsigned long *max_zone_pfn)
 {

@@ -82,18 +82,51 @@ static void format_flags(char *buf, size_t size, unsigned long flags,
 			  flags);
 }
 
+/**
+ * format_gfp_flags - render a gfp mask as Linux's %pGg does
+ * @buf: output buffer
+ * @size: its size in bytes, at least 1
+ * @gfp_mask: the mask
+ *
+ * Composite names first, so GFP_KERNEL prints as one name; bits no name
+ * covers are printed in hex ("GFP_KERNEL|__GFP_ZERO|0x800000"). Output
+ * that does not fit is cut short, always terminated.
+ *
+ * Context: Any context; does not sleep.
+ */
 void format_gfp_flags(char *buf, size_t size, gfp_t gfp_mask)
 {
 	format_flags(buf, size, gfp_mask, gfp_names, ARRAY_SIZE(gfp_names));
 }
 
-/* Like Linux's %pGp: the page flags proper, without zone or order. */
+/**
+ * format_page_flags - render page->flags as Linux's %pGp does
+ * @buf: output buffer
+ * @size: its size in bytes, at least 1
+ * @flags: a page->flags value
+ *
+ * The page flags proper, without zone or order bits; an empty string if
+ * none is set, as Linux's. Output that does not fit is cut short, always
+ * terminated.
+ *
+ * Context: Any context; does not sleep.
+ */
 void format_page_flags(char *buf, size_t size, unsigned long flags)
 {
 	format_flags(buf, size, flags & ((1UL << NR_PAGEFLAGS) - 1),
 		     pageflag_names, ARRAY_SIZE(pageflag_names));
 }
 
+/**
+ * dump_page - print a struct page as Linux's dump_page does
+ * @page: the page
+ * @reason: the "page dumped because:" line, or NULL for none
+ *
+ * Prints refcount, mapcount, mapping, index and flags at KERN_WARNING.
+ * Reads the struct page without a lock.
+ *
+ * Context: Any context; does not sleep.
+ */
 void dump_page(const struct page *page, const char *reason)
 {
 	char names[64];
@@ -119,6 +152,16 @@ static void zone_nr_free(struct zone *zone, unsigned long *nr_free)
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
+/**
+ * buddyinfo_snapshot - copy every zone's free block counts
+ * @info: filled in with nr_free per zone and order
+ *
+ * Each zone's counts are one consistent copy (taken under zone->lock);
+ * pages on the pcp lists are not counted, as in /proc/buddyinfo.
+ *
+ * Context: Any context; takes each zone->lock with IRQs disabled. Does
+ * not sleep.
+ */
 void buddyinfo_snapshot(struct buddyinfo *info)
 {
 	struct zone *zone;
@@ -126,6 +169,15 @@ void buddyinfo_snapshot(struct buddyinfo *info)
 	for_each_zone(zone) zone_nr_free(zone, info->nr_free[zone_idx(zone)]);
 }
 
+/**
+ * buddyinfo_equal - compare two buddyinfo snapshots
+ * @a: a snapshot
+ * @b: another
+ *
+ * Context: Any context.
+ * Return: True if every zone has the same number of free blocks of each
+ * order in both.
+ */
 bool buddyinfo_equal(const struct buddyinfo *a, const struct buddyinfo *b)
 {
 	unsigned int z, order;
@@ -137,9 +189,15 @@ bool buddyinfo_equal(const struct buddyinfo *a, const struct buddyinfo *b)
 	return true;
 }
 
-/*
- * /proc/buddyinfo (mm/vmstat.c frag_show_print): populated zones only.
- * Pages on the pcp lists are not in any column, as in Linux.
+/**
+ * show_buddyinfo - print the free block counts as /proc/buddyinfo does
+ *
+ * mm/vmstat.c frag_show_print's format, populated zones only, at
+ * KERN_DEBUG. Pages on the pcp lists are not in any column, as in Linux:
+ * drain_all_pages() first to see them coalesced.
+ *
+ * Context: Any context; takes each zone->lock with IRQs disabled. Does
+ * not sleep.
  */
 void show_buddyinfo(void)
 {
@@ -177,9 +235,15 @@ static void show_protection(const struct zone *zone)
 	printk(KERN_DEBUG "        %s)\n", line);
 }
 
-/*
- * The head of /proc/zoneinfo per zone (mm/vmstat.c zoneinfo_show_print).
- * "pages free" includes the pcp pages, which Linux leaves out.
+/**
+ * show_zoneinfo - print the head of /proc/zoneinfo for every zone
+ *
+ * mm/vmstat.c zoneinfo_show_print's format at KERN_DEBUG: free pages,
+ * watermarks, spanned/present/managed, protection, and for a populated
+ * zone the pcp set and start_pfn. "pages free" includes the pcp pages,
+ * which Linux leaves out. Read without zone->lock.
+ *
+ * Context: Any context; does not sleep.
  */
 void show_zoneinfo(void)
 {
@@ -216,6 +280,15 @@ void show_zoneinfo(void)
 	}
 }
 
+/**
+ * mem_map_report - print mem_map's size and place
+ *
+ * The boot line "mem_map: N struct pages of N bytes = NK at ... (N RAM
+ * pages)" at KERN_INFO: struct pages for all of mem_map (rounded out to
+ * MAX_ORDER blocks), its start, and the pages that describe RAM.
+ *
+ * Context: Any context after free_area_init(); does not sleep.
+ */
 void mem_map_report(void)
 {
 	unsigned long nr = memmap_end_pfn() - memmap_start_pfn();

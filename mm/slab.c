@@ -592,11 +592,30 @@ static noinline void *slab_alloc(struct kmem_cache *s, gfp_t flags,
 	return object;
 }
 
-/*
+/**
+ * kmem_cache_alloc - allocate an object from a cache
+ * @s: the cache
+ * @flags: GFP flags for a new slab's pages; __GFP_ZERO zeroes the
+ *	object; __GFP_HIGHMEM is refused (see below)
+ *
  * The fast path, SLUB's: slab_alloc_fastpath() (linux/slab.h, inline in
  * kmalloc of a constant size too) pops the cpu slab's first free object
  * with IRQs off. Everything else (no cpu slab, a full one, zeroing, the
  * debug build's checks) is the general path's business.
+ *
+ * A new object runs the cache's constructor once, before it is first
+ * handed out, not at every allocation. Slab memory must be in the linear
+ * map, so __GFP_HIGHMEM is reported as SLUB does ("Unexpected gfp: ...
+ * Fix your code!", with a stack dump) when a new slab is made, and
+ * dropped. In the debug build a free object whose poison or red zone was
+ * overwritten (a write after free, an overrun of its neighbour) is
+ * reported ("BUG <cache> (Not tainted): Poison overwritten"), repaired
+ * and handed out all the same, as SLUB does.
+ *
+ * Context: Any context: IRQs are disabled around the cpu slab and
+ * s->list_lock is taken inside. Never sleeps, whatever @flags.
+ * Return: The object, or NULL if no slab page could be had (the page
+ * allocator prints its failure line unless __GFP_NOWARN).
  */
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 {
@@ -647,6 +666,22 @@ static void *kmalloc_large(size_t size, gfp_t flags)
 	return lowmem_page_address(page);
 }
 
+/**
+ * __kmalloc - kmalloc for any size
+ * @size: bytes
+ * @flags: GFP flags as for kmem_cache_alloc(); __GFP_HIGHMEM is ignored
+ *	for large blocks
+ *
+ * kmalloc() for sizes not known at compile time, and for the large ones:
+ * up to KMALLOC_MAX_CACHE_SIZE from the kmalloc-N caches, above that
+ * straight from the page allocator as a block of 2^order lowmem pages
+ * (page aligned). A size no block below MAX_ORDER holds makes
+ * alloc_pages() WARN (unless __GFP_NOWARN) and fail.
+ *
+ * Context: Any context; never sleeps.
+ * Return: The memory, aligned to ARCH_KMALLOC_MINALIGN at least;
+ * ZERO_SIZE_PTR for @size 0; NULL on failure.
+ */
 void *__kmalloc(size_t size, gfp_t flags)
 {
 	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
@@ -717,10 +752,30 @@ static noinline void kfree_slow(const void *x)
 	}
 }
 
-/*
+/**
+ * kfree - free memory kmalloc() returned
+ * @x: the pointer kmalloc() returned; NULL and ZERO_SIZE_PTR are ignored
+ *
  * The fast path: a lowmem address whose page is a slab's head page goes
  * straight to slab_free; NULL, large blocks, tails of multi-page slabs
  * and invalid pointers to kfree_slow.
+ *
+ * A pointer kmalloc never returned (outside lowmem, into a page that is
+ * neither a slab nor a large kmalloc block, or not the start of a large
+ * block) is reported ("BUG: kfree: invalid pointer 0x... (why)" and a
+ * stack dump, counted in nr_slab_bug_reports) and nothing is freed. The
+ * debug build also reports, as SLUB does, a pointer into a slab that does
+ * not start an object, an object already free (double free) and an
+ * overrun red zone, and then does not free the object: it can no longer
+ * be trusted. The production build, like SLUB without debugging, does not
+ * check objects in slabs: a double free or a pointer inside an object
+ * corrupts the slab's freelist.
+ *
+ * An object whose slab becomes empty gives the slab back to the page
+ * allocator at once.
+ *
+ * Context: Any context, including interrupt handlers; IRQs are disabled
+ * inside. Does not sleep.
  */
 void kfree(const void *x)
 {
@@ -737,6 +792,18 @@ void kfree(const void *x)
 	kfree_slow(x);
 }
 
+/**
+ * kmem_cache_free - give an object back to its cache
+ * @s: the cache @x was allocated from
+ * @x: the object; NULL is ignored
+ *
+ * Checked like kfree(), and more: anything that is not an object in a
+ * slab of @s (an object of another cache, a kmalloc'd large block, a
+ * wild pointer, ZERO_SIZE_PTR) is reported ("BUG: kmem_cache_free:
+ * invalid pointer 0x... (why)") and nothing is freed.
+ *
+ * Context: Any context, including interrupt handlers; does not sleep.
+ */
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	struct page *page;
@@ -754,6 +821,18 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 		       kind == KM_SLAB ? "object of another cache" : why);
 }
 
+/**
+ * ksize - the usable size of a kmalloc'd object
+ * @x: a pointer kmalloc() returned
+ *
+ * An invalid @x is reported as kfree() reports it ("BUG: ksize: invalid
+ * pointer").
+ *
+ * Context: Any context; does not sleep.
+ * Return: The bytes usable at @x, at least what was asked: the object
+ * size of its cache, or the size of a large block. 0 for NULL,
+ * ZERO_SIZE_PTR and invalid pointers.
+ */
 size_t ksize(const void *x)
 {
 	struct page *page;
@@ -806,6 +885,35 @@ static struct kmem_cache *kmem_cache_create_failed(const char *name)
 	return NULL;
 }
 
+/**
+ * kmem_cache_create - create a cache of equal-sized objects
+ * @name: the cache's name in reports and slabinfo; kept, not copied, so
+ *	it must live as long as the cache
+ * @size: object size in bytes, from sizeof(void *) up to a MAX_ORDER - 1
+ *	block (4 MB)
+ * @align: object alignment, a power of two; raised to
+ *	ARCH_KMALLOC_MINALIGN at least
+ * @flags: SLAB_HWCACHE_ALIGN raises @align to L1_CACHE_BYTES
+ * @ctor: constructor or NULL
+ *
+ * @ctor, if given, runs once per slot, before the slot is first handed
+ * out, not at every allocation: a freed object must be left in its
+ * constructed state. Objects of a cache with a constructor are not
+ * poisoned in the debug build.
+ *
+ * The checks are Linux's kmem_cache_sanity_check() (mm/slab_common.c,
+ * v5.10; there under CONFIG_DEBUG_VM, here always: it is not a hot
+ * path): a NULL @name, a call from an interrupt handler, or a @size out
+ * of range print "kmem_cache_create(name) integrity check failed"; those,
+ * an @align that is not a power of two, and a slot (object plus debug
+ * metadata) too big for a MAX_ORDER - 1 block then print Linux's
+ * "kmem_cache_create(name) failed with error -22" with a stack dump.
+ *
+ * Context: Process context; takes slab_caches_lock with IRQs disabled.
+ * Never sleeps.
+ * Return: The new cache, or NULL on failure (reported as above, or by
+ * kmalloc if the cache itself could not be allocated).
+ */
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     unsigned int align, slab_flags_t flags,
 				     void (*ctor)(void *))
@@ -839,6 +947,21 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	return s;
 }
 
+/**
+ * kmem_cache_destroy - destroy an empty cache
+ * @s: a cache from kmem_cache_create(), or NULL (ignored)
+ *
+ * Empty slabs are freed at once, so any slab left holds objects. If
+ * objects are still allocated, the cache is kept and the leak reported
+ * as Linux does ("kmem_cache_destroy NAME: Slab cache still has
+ * objects", a stack dump, counted in nr_slab_bug_reports): its memory
+ * would otherwise be reused under live objects. A kmalloc cache is never
+ * destroyed: WARN, nothing changed.
+ *
+ * Context: Any context, but nobody may use @s meanwhile or afterwards;
+ * takes s->list_lock and slab_caches_lock with IRQs disabled. Does not
+ * sleep.
+ */
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	unsigned long irqflags;
@@ -888,9 +1011,18 @@ static unsigned long count_slabs(const struct list_head *list,
 	return n;
 }
 
-/*
+/**
+ * get_slabinfo - the figures slabinfo prints for one cache
+ * @s: the cache
+ * @sinfo: filled in: objects in use and in all, slabs, objects per slab,
+ *	slab order
+ *
  * Counted, not kept up to date: a slab counter would cost the slab
- * creation and destruction paths a lock round trip each.
+ * creation and destruction paths a lock round trip each. A cache that
+ * has had no slab yet gets its geometry worked out here.
+ *
+ * Context: Any context; takes s->list_lock with IRQs disabled. Does not
+ * sleep.
  */
 void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo)
 {
@@ -926,6 +1058,18 @@ static void cache_show(struct kmem_cache *s)
 		sinfo.num_slabs, sinfo.num_slabs, 0UL);
 }
 
+/**
+ * show_slabinfo - print every cache as /proc/slabinfo does
+ *
+ * Version 2.1's format: name, active and total objects, object size,
+ * objects and pages per slab, the (zero) tunables and the slab counts;
+ * the newest created cache first, the kmalloc caches last, largest
+ * first. At KERN_INFO.
+ *
+ * Context: Process context: the list of created caches is walked
+ * without slab_caches_lock, so none may be created or destroyed
+ * meanwhile. Does not sleep.
+ */
 void show_slabinfo(void)
 {
 	struct kmem_cache *s;

@@ -102,6 +102,22 @@ static void insert_vm_struct(struct vm_struct *vm)
 	*p = vm;
 }
 
+/**
+ * vm_area_add_early - register an area the caller owns
+ * @vm: the area, in static storage (usable before and after kmalloc
+ *	works); size set (including any guard page); addr set, or NULL to
+ *	have it placed
+ *
+ * As Linux's vm_area_add_early. With vm->addr set the range must be free
+ * (BUG otherwise: two owners for one address; it is not checked to lie
+ * in the vmalloc area). With vm->addr NULL the area is placed top-down,
+ * in the highest free gap below VMALLOC_END, and vm->addr is set. Nothing
+ * is mapped.
+ *
+ * Context: Any context, in practice boot (ioremap's iotable); takes
+ * vmap_area_lock with IRQs disabled. Does not sleep.
+ * Return: 0, or -1 if there is no room.
+ */
 int vm_area_add_early(struct vm_struct *vm)
 {
 	unsigned long flags, addr = vm_start(vm);
@@ -159,6 +175,24 @@ __get_vm_area_caller(unsigned long size, unsigned long flags,
 	return area;
 }
 
+/**
+ * get_vm_area_caller - reserve a range of the vmalloc area
+ * @size: bytes, rounded up to whole pages
+ * @flags: what the area is for (VM_ALLOC, VM_MAP, VM_IOREMAP...);
+ *	VM_NO_GUARD leaves out the guard page
+ * @caller: who asked, shown by show_vmallocinfo()
+ *
+ * The lowest free range (first fit) of @size plus an unmapped guard page
+ * is reserved, with nothing mapped; the vm_struct comes from kmalloc.
+ * Give it back with free_vm_area().
+ *
+ * BUGs in an interrupt handler, as Linux's (BUG_ON(in_interrupt())).
+ *
+ * Context: Process context; takes vmap_area_lock with IRQs disabled.
+ * Does not sleep.
+ * Return: The area, or NULL for @size 0, if there is no room, or if the
+ * vm_struct could not be allocated.
+ */
 struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
 				     const void *caller)
 {
@@ -166,6 +200,16 @@ struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
 				    caller);
 }
 
+/**
+ * get_vm_area - reserve a range of the vmalloc area
+ * @size: bytes, rounded up to whole pages
+ * @flags: what the area is for, as for get_vm_area_caller()
+ *
+ * get_vm_area_caller() with this function's caller as the caller.
+ *
+ * Context: Process context (BUG in an interrupt handler); does not sleep.
+ * Return: The area, or NULL as get_vm_area_caller().
+ */
 struct vm_struct *get_vm_area(unsigned long size, unsigned long flags)
 {
 	return get_vm_area_caller(size, flags, __builtin_return_address(0));
@@ -183,6 +227,15 @@ static struct vm_struct **find_vm_link(const void *addr)
 	return NULL;
 }
 
+/**
+ * find_vm_area - look up an area by its start
+ * @addr: the area's first address
+ *
+ * Context: Any context; takes vmap_area_lock with IRQs disabled. The area
+ * is not pinned: the caller must know nobody frees it meanwhile.
+ * Return: The area that starts at @addr, or NULL (also for an address
+ * inside an area).
+ */
 struct vm_struct *find_vm_area(const void *addr)
 {
 	struct vm_struct **p;
@@ -269,16 +322,41 @@ static int vmap_pages_range(unsigned long addr, struct page **pages,
 			  0, prot);
 }
 
+/**
+ * ioremap_page_range - map a physical range into kernel space
+ * @addr: first virtual address, page aligned
+ * @end: virtual address after the last, page aligned
+ * @phys_addr: physical address to map at @addr, page aligned
+ * @prot: page protection
+ *
+ * Maps [@addr, @end) page by page, allocating PTE pages on demand (they
+ * are never freed). The caller owns the range (an area it reserved): no
+ * lock is taken. A PTE already present means two owners for one address
+ * and is refused with a WARNING. New mappings need no TLB flush: the TLB
+ * never caches a translation fault. Used by ioremap.
+ *
+ * Context: Any context the caller's reservation allows; does not sleep.
+ * Return: 0, or -1 with nothing left mapped if a PTE page could not be
+ * allocated or a PTE was present.
+ */
 int ioremap_page_range(unsigned long addr, unsigned long end,
 		       phys_addr_t phys_addr, pgprot_t prot)
 {
 	return vmap_range(addr, end, NULL, phys_addr, prot);
 }
 
-/*
- * Unlink the area at addr and clear its mapping, all under the lock so
- * its addresses are never both free and mapped. Boot-time static
- * mappings are never removed.
+/**
+ * remove_vm_area - unlink and unmap an area
+ * @addr: the area's first address
+ *
+ * The area's PTEs are cleared and the TLB flushed for it, all under
+ * vmap_area_lock, so its addresses are never both free and mapped.
+ * Boot-time static mappings (VM_ARM_STATIC_MAPPING) are never removed.
+ * The caller frees the vm_struct (and whatever was mapped).
+ *
+ * Context: Any context; takes vmap_area_lock with IRQs disabled. Does not
+ * sleep.
+ * Return: The area, or NULL if no removable area starts at @addr.
  */
 struct vm_struct *remove_vm_area(const void *addr)
 {
@@ -298,6 +376,15 @@ struct vm_struct *remove_vm_area(const void *addr)
 	return area;
 }
 
+/**
+ * free_vm_area - remove an area and free its vm_struct
+ * @area: an area from get_vm_area(), mapped or not
+ *
+ * remove_vm_area() plus kfree() of @area; the pages mapped in it are the
+ * caller's. BUGs if @area is not a registered, removable area.
+ *
+ * Context: Any context; does not sleep.
+ */
 void free_vm_area(struct vm_struct *area)
 {
 	struct vm_struct *ret = remove_vm_area(area->addr);
@@ -412,18 +499,62 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
 	return addr;
 }
 
+/**
+ * __vmalloc - allocate virtually contiguous memory
+ * @size: bytes, rounded up to whole pages
+ * @gfp_mask: GFP flags for the pages (__GFP_HIGHMEM is added: highmem
+ *	first) and the page array; __GFP_ZERO zeroes the memory,
+ *	__GFP_NOWARN silences the failure report
+ * @prot: protection of the mapping
+ *
+ * Reserves an area, then fills it: the page array (a nested vmalloc if it
+ * needs more than a page), one page at a time, then the mapping. A
+ * zeroed request is one memset through the new mapping, not a kmap per
+ * highmem page. Deferred vfree()s of interrupt handlers are done first.
+ *
+ * Interrupt context follows Linux v5.10 (v3.18 is the same): BUGs in an
+ * interrupt handler (BUG_ON(in_interrupt())). More pages than RAM can
+ * never succeed, so such a @size fails before trying.
+ *
+ * Context: Process context, IRQs on or off; takes vmap_area_lock with
+ * IRQs disabled. Does not sleep here (there is no reclaim), though
+ * Linux's may: callers must not rely on that.
+ * Return: The page-aligned address, or NULL on failure (@size 0 too),
+ * with everything given back and "vmalloc: allocation failure: N bytes"
+ * printed unless __GFP_NOWARN (counted in nr_vmalloc_warnings).
+ */
 void *__vmalloc(unsigned long size, gfp_t gfp_mask, pgprot_t prot)
 {
 	return __vmalloc_caller(size, gfp_mask, prot,
 				__builtin_return_address(0));
 }
 
+/**
+ * vmalloc - allocate virtually contiguous memory
+ * @size: bytes, rounded up to whole pages
+ *
+ * __vmalloc() with GFP_KERNEL and PAGE_KERNEL: the pages, highmem first,
+ * need not be physically contiguous; each area is followed by an
+ * unmapped guard page. Free with vfree().
+ *
+ * Context: Process context (BUG in an interrupt handler); does not sleep
+ * here, though Linux's may.
+ * Return: The address, or NULL with one warning line on failure.
+ */
 void *vmalloc(unsigned long size)
 {
 	return __vmalloc_caller(size, GFP_KERNEL, PAGE_KERNEL,
 				__builtin_return_address(0));
 }
 
+/**
+ * vzalloc - allocate virtually contiguous memory, zeroed
+ * @size: bytes, rounded up to whole pages
+ *
+ * Context: Process context (BUG in an interrupt handler); does not sleep
+ * here, though Linux's may.
+ * Return: As vmalloc(), the memory zeroed.
+ */
 void *vzalloc(unsigned long size)
 {
 	return __vmalloc_caller(size, GFP_KERNEL | __GFP_ZERO, PAGE_KERNEL,
@@ -500,6 +631,27 @@ static void __vunmap(const void *addr, bool deallocate_pages)
 	kfree(area);
 }
 
+/**
+ * vfree - free memory vmalloc() returned
+ * @addr: the address vmalloc() returned; NULL is ignored
+ *
+ * Unmaps the area (PTEs cleared, TLB flushed), frees its pages and its
+ * page array. An address that no area starts at is reported with
+ * Linux's "Trying to vfree() bad address" (not page aligned) or "Trying
+ * to vfree() nonexistent vm area" and a stack dump (counted in
+ * nr_vmalloc_warnings); nothing is freed. A vmap()ed area is only
+ * unmapped: its pages are the caller's.
+ *
+ * From an interrupt handler the free is deferred, as Linux's
+ * __vfree_deferred (which hands it to a work item; hikern has no
+ * workqueue yet, so the next caller drains): a page-aligned start of a
+ * live area is queued through its own first word, which is overwritten
+ * at once, and freed by the next vmalloc() or vfree() from process
+ * context; anything else is reported at once, as vfree would.
+ *
+ * Context: Any context; takes vmap_area_lock with IRQs disabled. Does not
+ * sleep.
+ */
 void vfree(const void *addr)
 {
 	if (!addr)
@@ -516,6 +668,21 @@ void vfree(const void *addr)
  * vmap / vunmap, vmalloc_to_page
  */
 
+/**
+ * vmap - map an array of pages into virtually contiguous space
+ * @pages: the pages, none NULL; they stay the caller's
+ * @count: number of pages
+ * @flags: vm_struct flags (VM_MAP is added)
+ * @prot: protection of the mapping
+ *
+ * A NULL entry in @pages has no frame to map: refused with a WARNING, as
+ * Linux's vmap_pte_range, and nothing is left mapped. Undo with vunmap().
+ *
+ * Context: Process context (BUG in an interrupt handler, as Linux's);
+ * does not sleep.
+ * Return: The address, or NULL if @count is 0 or more than RAM, if there
+ * is no room, or on a NULL page.
+ */
 void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	   pgprot_t prot)
 {
@@ -534,12 +701,35 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	return area->addr;
 }
 
+/**
+ * vunmap - undo vmap()
+ * @addr: the address vmap() returned; NULL is ignored
+ *
+ * The area is unmapped (PTEs cleared, TLB flushed) and forgotten; the
+ * pages are not freed. A bad @addr is reported as by vfree(), with
+ * Linux's "Trying to vfree() ..." messages.
+ *
+ * Context: Process context: BUGs in an interrupt handler, as Linux's.
+ * Does not sleep.
+ */
 void vunmap(const void *addr)
 {
 	BUG_ON(in_interrupt());
 	__vunmap(addr, false);
 }
 
+/**
+ * vmalloc_to_pfn - the page frame mapped at a kernel address
+ * @addr: an address mapped by PTEs (vmalloc, vmap, ioremap, pkmap,
+ *	fixmap)
+ *
+ * Reads the kernel page table without a lock: the caller must keep the
+ * mapping alive.
+ *
+ * Context: Any context; does not sleep.
+ * Return: The pfn, or 0 if @addr is unmapped or mapped by a section
+ * (the linear map).
+ */
 unsigned long vmalloc_to_pfn(const void *addr)
 {
 	pte_t *ptep = virt_to_kpte((unsigned long)addr);
@@ -547,6 +737,14 @@ unsigned long vmalloc_to_pfn(const void *addr)
 	return ptep && !pte_none(*ptep) ? pte_pfn(*ptep) : 0;
 }
 
+/**
+ * vmalloc_to_page - the page mapped at a vmalloc or vmap address
+ * @addr: an address mapped by PTEs, as for vmalloc_to_pfn()
+ *
+ * Context: Any context; does not sleep.
+ * Return: The page, or NULL if nothing is mapped or the frame has no
+ * struct page (an ioremap'd device page has a pfn but no struct page).
+ */
 struct page *vmalloc_to_page(const void *addr)
 {
 	unsigned long pfn = vmalloc_to_pfn(addr);
@@ -583,6 +781,16 @@ static void show_vm_area(const struct vm_struct *v)
 	pr_info("%s\n", line);
 }
 
+/**
+ * show_vmallocinfo - print the areas as /proc/vmallocinfo does
+ *
+ * One line per area, lowest address first, in Linux's s_show format:
+ * range, size (with the guard page), caller, pages=, phys= and the
+ * ioremap/vmalloc/vmap/vpages tags. At KERN_INFO.
+ *
+ * Context: Any context; holds vmap_area_lock with IRQs disabled while it
+ * prints. Does not sleep.
+ */
 void show_vmallocinfo(void)
 {
 	unsigned long flags;

@@ -79,16 +79,22 @@ struct zone;
 #define GFP_HIGHUSER (GFP_USER | __GFP_HIGHMEM)
 #define GFP_HIGHUSER_MOVABLE (GFP_HIGHUSER | __GFP_MOVABLE)
 
-/* The highest zone a request may be served from. */
+/**
+ * gfp_zone - the highest zone a request may be served from
+ * @flags: GFP flags
+ *
+ * Context: Any context.
+ * Return: ZONE_HIGHMEM with __GFP_HIGHMEM, else ZONE_NORMAL (__GFP_DMA
+ * too: there is no ZONE_DMA).
+ */
 static inline enum zone_type gfp_zone(gfp_t flags)
 {
 	return (flags & __GFP_HIGHMEM) ? ZONE_HIGHMEM : ZONE_NORMAL;
 }
 
 /*
- * alloc_pages: 2^order physically contiguous, naturally aligned pages
- * with _refcount 1 on the head page, or NULL (with a "page allocation
- * failure" line unless __GFP_NOWARN). Never sleeps.
+ * Contracts (kernel-doc) at the definitions in mm/page_alloc.c. None of
+ * these sleeps; all may be called from interrupt handlers.
  */
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order);
 #define alloc_page(gfp_mask) alloc_pages(gfp_mask, 0)
@@ -98,11 +104,7 @@ unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp_mask);
 #define __get_free_page(gfp_mask) __get_free_pages(gfp_mask, 0)
 
-/*
- * __free_pages: drop a reference; the last one returns the block, which
- * must be freed at the order it was allocated with. Misuse is reported
- * as "BUG: Bad page state" and the block is left untouched.
- */
+/* Misuse is reported as "BUG: Bad page state", the block left as it was. */
 void __free_pages(struct page *page, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);
 #define __free_page(page) __free_pages(page, 0)
@@ -110,12 +112,6 @@ void free_pages(unsigned long addr, unsigned int order);
 
 /* Free pages, including those on the per-CPU (pcp) lists. */
 unsigned long nr_free_pages(void);
-
-/*
- * Give the order-0 pages cached on the pcp lists of zone (NULL: all
- * zones) back to the buddy lists, where they coalesce. buddyinfo only
- * shows the boot layout again after this.
- */
 void drain_all_pages(struct zone *zone);
 
 #endif /* _LINUX_GFP_H */

@@ -50,32 +50,21 @@ struct memblock {
 
 extern struct memblock memblock;
 
+/* Contracts (kernel-doc) at the definitions in mm/memblock.c. */
 int memblock_add(phys_addr_t base, phys_addr_t size);
 int memblock_remove(phys_addr_t base, phys_addr_t size); /* e.g. mem= */
 int memblock_reserve(phys_addr_t base, phys_addr_t size);
 int memblock_phys_free(phys_addr_t base, phys_addr_t size); /* unreserve */
 
-/*
- * The boot code must set the limit to the end of what the linear map
- * covers (at most the lowmem limit) before memblock_alloc(), whose
- * result is used through __va(). The default allows anything.
- */
+/* Must be set to the end of the linear map before memblock_alloc(). */
 void memblock_set_current_limit(phys_addr_t limit);
 phys_addr_t memblock_get_current_limit(void);
 
-/*
- * Highest free, align-aligned (a power of two) range of size bytes that
- * ends at or below the current limit; it is reserved. Returns 0 on
- * failure (physical page 0 is never handed out).
- */
+/* Highest fit below the limit, reserved; 0 on failure. */
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align);
 /* The same, zeroed, as a linear-map pointer; NULL on failure. */
 void *memblock_alloc(phys_addr_t size, phys_addr_t align);
-/*
- * The same, not zeroed (Linux's memblock_alloc_raw): for memory the
- * caller writes whole anyway, such as mem_map (8 MB at 1 GB of RAM,
- * where zeroing first would double the cost of initialising it).
- */
+/* The same, not zeroed (poisoned in debug builds), e.g. for mem_map. */
 void *memblock_alloc_raw(phys_addr_t size, phys_addr_t align);
 
 phys_addr_t memblock_phys_mem_size(void);
@@ -83,24 +72,21 @@ phys_addr_t memblock_reserved_size(void);
 phys_addr_t memblock_start_of_DRAM(void);
 phys_addr_t memblock_end_of_DRAM(void); /* exclusive */
 bool memblock_is_memory(phys_addr_t addr);
-/*
- * memblock_is_region_memory - is all of [base, base + size) RAM?
- * True if one memory region holds the whole range (regions that touch are
- * merged, so a range over a hole is not).
- */
 bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size);
 bool memblock_is_reserved(phys_addr_t addr);
 
-/*
- * Give every page of memory that is not reserved (lowmem and highmem)
- * to the buddy allocator, in the largest aligned blocks, then compute
- * the zone watermarks and retire memblock: later changes are a BUG.
- * Needs free_area_init() first. Returns the number of pages freed.
- */
+/* All free RAM to the buddy allocator; memblock is retired after. */
 unsigned long memblock_free_all(void);
 
-/* "MEMBLOCK configuration:" dump at KERN_INFO, as Linux's. */
 void memblock_dump_all(void);
+
+/**
+ * memblock_dump - print the memory and reserved regions
+ *
+ * Linux's name for memblock_dump_all().
+ *
+ * Context: Any context; does not sleep.
+ */
 static inline void memblock_dump(void)
 {
 	memblock_dump_all();
@@ -125,6 +111,14 @@ void __next_free_mem_range(u64 *idx, phys_addr_t *out_start,
 	for (i = 0, __next_free_mem_range(&i, p_start, p_end); i != (u64)-1; \
 	     __next_free_mem_range(&i, p_start, p_end))
 
+/**
+ * memblock_region_end - the end of a region
+ * @r: a memory or reserved region
+ *
+ * Context: Any context; does not sleep.
+ * Return: @r's base + size, exclusive; never wraps, as every range is
+ * capped when recorded (a region reaching 4 GB ends at 0xffffffff).
+ */
 static inline phys_addr_t memblock_region_end(const struct memblock_region *r)
 {
 	return r->base + r->size;

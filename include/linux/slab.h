@@ -75,42 +75,20 @@ struct kmem_cache {
 /* The kmalloc caches, indexed by log2 of their size (3..12). */
 extern struct kmem_cache kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
-/*
- * Create a cache of size-byte objects aligned to align (at least the
- * word size) or to a cache line with SLAB_HWCACHE_ALIGN. ctor, if given,
- * runs once per slot, before the slot is first handed out, not at every
- * alloc: a freed object must be left in its constructed state.
- * Returns NULL (with a message) on failure.
- */
+/* Contracts (kernel-doc) at the definitions in mm/slab.c. */
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     unsigned int align, slab_flags_t flags,
 				     void (*ctor)(void *));
-/*
- * Destroy an empty cache. If objects are still allocated, report it and
- * keep the cache (as Linux does): its memory would otherwise be reused
- * under live objects.
- */
-void kmem_cache_destroy(struct kmem_cache *s);
-/* One object, or NULL. __GFP_ZERO zeroes it; __GFP_HIGHMEM is refused. */
+void kmem_cache_destroy(struct kmem_cache *s); /* reported if not empty */
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags);
-/* Give back an object of s; checked like kfree. NULL is ignored. */
 void kmem_cache_free(struct kmem_cache *s, void *x);
 
-/* kmalloc for sizes not known at compile time, and for the large ones. */
 void *__kmalloc(size_t size, gfp_t flags);
-/*
- * Free what kmalloc returned (NULL and ZERO_SIZE_PTR are ignored). A
- * pointer kmalloc never returned is reported ("BUG: kfree: invalid
- * pointer") and nothing is freed.
- */
+/* NULL and ZERO_SIZE_PTR ignored; a wild pointer reported, not freed. */
 void kfree(const void *x);
-/* Bytes usable at x (>= what was asked); 0 for NULL/ZERO_SIZE_PTR. */
 size_t ksize(const void *x);
 
-/*
- * Print the caches in /proc/slabinfo's format (version 2.1): name,
- * active and total objects, object size, objects and pages per slab.
- */
+/* /proc/slabinfo's format (version 2.1). */
 void show_slabinfo(void);
 
 struct slabinfo {
@@ -120,10 +98,19 @@ struct slabinfo {
 	unsigned int objects_per_slab;
 	unsigned int cache_order;
 };
-/* The figures show_slabinfo prints for one cache. */
 void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo);
 
-/* The cache index for a size (1..4096): 3 for <= 8, else ceil(log2). */
+/**
+ * kmalloc_index - the kmalloc cache for a size
+ * @size: bytes, at most KMALLOC_MAX_CACHE_SIZE (larger sizes index past
+ *	kmalloc_caches[]: the caller sends them to the page allocator)
+ *
+ * Folds to a constant for a constant @size.
+ *
+ * Context: Any context.
+ * Return: The index into kmalloc_caches[]: KMALLOC_SHIFT_LOW for @size
+ * <= 8 (and for 0), else ceil(log2(@size)).
+ */
 static __always_inline unsigned int kmalloc_index(size_t size)
 {
 	if (size <= KMALLOC_MIN_SIZE)
@@ -131,12 +118,18 @@ static __always_inline unsigned int kmalloc_index(size_t size)
 	return 32 - __builtin_clz((unsigned int)size - 1);
 }
 
-/*
- * SLUB's allocation fast path: pop the cpu slab's first free object with
- * IRQs off, or return NULL if there is none (no cpu slab, or nothing on
- * its freelist), for the general path in mm/slab.c. Production build
- * only: there the free pointer is the object's first word, and there are
- * no debug checks to run.
+/**
+ * slab_alloc_fastpath - SLUB's allocation fast path
+ * @s: the cache
+ *
+ * Pops the cpu slab's first free object with IRQs off. Production build
+ * (CONFIG_DEBUG=0) only: there the free pointer is the object's first
+ * word, and there are no debug checks to run. Neither zeroes nor runs
+ * a constructor (freed objects are left constructed).
+ *
+ * Context: Any context; does not sleep.
+ * Return: The object, or NULL if there is none (no cpu slab, or nothing
+ * on its freelist), for the general path in mm/slab.c.
  */
 static __always_inline void *slab_alloc_fastpath(struct kmem_cache *s)
 {
@@ -155,13 +148,25 @@ static __always_inline void *slab_alloc_fastpath(struct kmem_cache *s)
 	return object;
 }
 
-/*
- * kmalloc: size bytes of lowmem, aligned to ARCH_KMALLOC_MINALIGN at
- * least (to the size class in the production build). NULL on failure.
+/**
+ * kmalloc - allocate physically contiguous lowmem
+ * @size: bytes
+ * @flags: GFP flags as for kmem_cache_alloc(): __GFP_ZERO zeroes;
+ *	__GFP_HIGHMEM is dropped, with a report for sizes a kmalloc cache
+ *	serves (kmalloc memory is always lowmem)
+ *
  * With a constant size the cache is picked at compile time, as in Linux,
  * and the production build runs the fast path inline (the call and its
  * APCS frame cost as much as the pop); kmem_cache_alloc does the rest,
- * and everything in the debug build, where it records its caller.
+ * and everything in the debug build, where it records its caller. Other
+ * sizes, and those above KMALLOC_MAX_CACHE_SIZE, go to __kmalloc().
+ * Free with kfree().
+ *
+ * Context: Any context, including interrupt handlers; never sleeps,
+ * whatever @flags.
+ * Return: The memory, aligned to ARCH_KMALLOC_MINALIGN at least (to the
+ * size class in the production build); ZERO_SIZE_PTR for @size 0; NULL
+ * on failure.
  */
 static __always_inline void *kmalloc(size_t size, gfp_t flags)
 {
@@ -180,11 +185,29 @@ static __always_inline void *kmalloc(size_t size, gfp_t flags)
 	return __kmalloc(size, flags);
 }
 
+/**
+ * kzalloc - allocate zeroed lowmem
+ * @size: bytes
+ * @flags: GFP flags as for kmalloc()
+ *
+ * Context: Any context; never sleeps.
+ * Return: As kmalloc(), the memory zeroed.
+ */
 static __always_inline void *kzalloc(size_t size, gfp_t flags)
 {
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 
+/**
+ * kmalloc_array - allocate memory for an array
+ * @n: number of elements
+ * @size: bytes per element
+ * @flags: GFP flags as for kmalloc()
+ *
+ * Context: Any context; never sleeps.
+ * Return: As kmalloc() for @n * @size bytes; NULL, without a report, if
+ * that product overflows.
+ */
 static inline void *kmalloc_array(size_t n, size_t size, gfp_t flags)
 {
 	if (size && n > SIZE_MAX / size)
@@ -192,6 +215,15 @@ static inline void *kmalloc_array(size_t n, size_t size, gfp_t flags)
 	return __kmalloc(n * size, flags);
 }
 
+/**
+ * kcalloc - allocate memory for an array, zeroed
+ * @n: number of elements
+ * @size: bytes per element
+ * @flags: GFP flags as for kmalloc()
+ *
+ * Context: Any context; never sleeps.
+ * Return: As kmalloc_array(), the memory zeroed.
+ */
 static inline void *kcalloc(size_t n, size_t size, gfp_t flags)
 {
 	return kmalloc_array(n, size, flags | __GFP_ZERO);

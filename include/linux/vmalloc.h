@@ -37,42 +37,46 @@ struct vm_struct {
 	const void *caller;    /* who asked, for vmallocinfo */
 };
 
+/**
+ * get_vm_area_size - the usable size of an area
+ * @area: the area
+ *
+ * vm->size includes the guard page (as in Linux, and as
+ * /proc/vmallocinfo prints it); this is the part that may be mapped.
+ *
+ * Context: Any context.
+ * Return: @area's size in bytes without its guard page.
+ */
 static inline unsigned long get_vm_area_size(const struct vm_struct *area)
 {
 	return (area->flags & VM_NO_GUARD) ? area->size :
 					     area->size - PAGE_SIZE;
 }
 
-/*
- * size bytes (rounded up to pages) of page-by-page allocated memory,
- * mapped contiguously; the pages come from highmem first. NULL and one
- * warning line if the address space or the pages run out.
- */
-void *vmalloc(unsigned long size);
+/* Contracts (kernel-doc) at the definitions in mm/vmalloc.c. */
+void *vmalloc(unsigned long size); /* BUG in an interrupt handler */
 void *vzalloc(unsigned long size);
-/* vmalloc with explicit flags and protection (Linux's __vmalloc). */
 void *__vmalloc(unsigned long size, gfp_t gfp_mask, pgprot_t prot);
-/*
- * Unmap (PTEs cleared, TLB flushed) and free what vmalloc returned. NULL
- * is ignored; anything else that is not a vmalloc area is reported. From
- * an interrupt handler the free is deferred to the next vmalloc or vfree
- * from process context (vmalloc, vmap and vunmap there are a BUG).
- */
+/* Deferred to the next vmalloc/vfree when called in an interrupt. */
 void vfree(const void *addr);
 
-/*
- * Map count pages contiguously (they stay the caller's); NULL if no room,
- * or with a WARNING if pages[] holds a NULL (nothing left mapped).
- */
 void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	   pgprot_t prot);
-/* Undo vmap (the pages are not freed). */
-void vunmap(const void *addr);
+void vunmap(const void *addr); /* the pages are not freed */
 
-/* The page mapped at a vmalloc/vmap address, or NULL. */
 struct page *vmalloc_to_page(const void *addr);
 unsigned long vmalloc_to_pfn(const void *addr);
 
+/**
+ * is_vmalloc_addr - is an address in the vmalloc area?
+ * @x: any address
+ *
+ * True for any address in [VMALLOC_START, VMALLOC_END): vmalloc, vmap and
+ * ioremap areas, their guard pages and the free gaps alike.
+ *
+ * Context: Any context.
+ * Return: True if @x lies in the vmalloc area.
+ */
 static inline bool is_vmalloc_addr(const void *x)
 {
 	unsigned long addr = (unsigned long)x;
@@ -80,39 +84,21 @@ static inline bool is_vmalloc_addr(const void *x)
 	return addr >= VMALLOC_START && addr < VMALLOC_END;
 }
 
-/*
- * Reserve an area (size rounded up to pages, plus the guard page) with
- * nothing mapped; flags say what it is for. NULL if there is no room.
- */
 struct vm_struct *get_vm_area(unsigned long size, unsigned long flags);
 struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
 				     const void *caller);
-/* The area that starts at addr, or NULL. */
 struct vm_struct *find_vm_area(const void *addr);
-/*
- * Unlink the area starting at addr and unmap it; the caller frees the
- * vm_struct (and whatever was mapped). NULL if there is none.
- */
+/* The caller frees the vm_struct (and whatever was mapped). */
 struct vm_struct *remove_vm_area(const void *addr);
-/* remove_vm_area plus freeing the vm_struct. */
 void free_vm_area(struct vm_struct *area);
 
-/*
- * Register an area the caller owns (static storage: usable before and
- * after kmalloc works), as Linux's vm_area_add_early. With vm->addr set
- * the area must be free (BUG otherwise); with vm->addr NULL it is placed
- * top-down, the highest free gap below VMALLOC_END. 0, or -1 if no room.
- */
+/* For areas in static storage (iotable), before kmalloc works. */
 int vm_area_add_early(struct vm_struct *vm);
 
-/*
- * Map [addr, end) to the physical range at phys_addr with prot, page by
- * page (PTE pages allocated on demand); 0 or -1. Used by ioremap.
- */
 int ioremap_page_range(unsigned long addr, unsigned long end,
 		       phys_addr_t phys_addr, pgprot_t prot);
 
-/* The areas in /proc/vmallocinfo's format, lowest address first. */
+/* /proc/vmallocinfo's format, lowest address first. */
 void show_vmallocinfo(void);
 
 #endif /* _LINUX_VMALLOC_H */
