@@ -152,6 +152,17 @@ static inline void clear_page_address(unsigned int nr)
 	pam->page = NULL;
 }
 
+/**
+ * highmem_page_address - the pkmap address of a highmem page
+ * @page: a HighMem page
+ *
+ * page_address() of a highmem page: the address of its pkmap slot if the
+ * page is kmapped now (or still mapped with no users, count 1), found in
+ * the page-address hash.
+ *
+ * Context: any context; takes kmap_lock with interrupts off. Never sleeps.
+ * Return: the pkmap address, or NULL if the page has no mapping.
+ */
 void *highmem_page_address(const struct page *page)
 {
 	struct page_address_map *pam;
@@ -197,6 +208,16 @@ static void flush_all_zero_pkmaps(void)
 	nr_pkmap_flushes++;
 }
 
+/**
+ * kmap_flush_unused - unmap every pkmap slot that has no users
+ *
+ * Frees each count-1 slot (mapped, no users) with one TLB flush of the
+ * whole window, as the wrap-around in map_new_virtual() does. Slots with
+ * users are untouched.
+ *
+ * Context: process or interrupt context; takes kmap_lock with interrupts
+ * off. Never sleeps.
+ */
 void kmap_flush_unused(void)
 {
 	unsigned long flags;
@@ -299,12 +320,22 @@ start:
 	return (void *)PKMAP_ADDR(nr);
 }
 
-/*
- * Map a highmem page in the pkmap window and return its address: the
- * existing mapping if the page has one (another use of the same slot),
- * else a new slot. May sleep while every slot has users. Returns NULL
- * only when that would be forever (see pkmap_wait). kmap() calls it for
- * every highmem page: the one out-of-line entry of a highmem kmap.
+/**
+ * kmap_high - map a highmem page into memory
+ * @page: &struct page to map; must be a HighMem page
+ *
+ * Maps the page in the pkmap window: the existing mapping if the page has
+ * one (another use of the same slot), else a new slot. kmap() calls it
+ * for every highmem page: the one out-of-line entry of a highmem kmap,
+ * so `break kmap_high` in GDB stops on every one. Each call needs one
+ * kunmap_high() (kunmap()).
+ *
+ * Context: process context; may sleep while all LAST_PKMAP slots have
+ * users, so never from interrupts or with a spinlock held. BUGs on a
+ * lowmem page in the debug build.
+ * Return: the page's virtual address in the pkmap window; NULL only when
+ * every slot has users and no other task exists that could free one
+ * (reported as a BUG).
  */
 void *kmap_high(struct page *page)
 {
@@ -329,13 +360,18 @@ static void report_bad_kunmap(struct page *page, const char *why)
 	dump_stack();
 }
 
-/*
- * Drop one use of page's pkmap slot. The mapping itself stays (count 1)
- * until the next wrap-around flush, so kmapping the page again soon is
- * free. The use that brings the count to 1 wakes a kmap_high waiting for
- * a slot. A page with no kmap use (never mapped, or more kunmaps than
- * kmaps) is reported and left alone: decrementing would corrupt the
+/**
+ * kunmap_high - drop one use of a highmem page's pkmap mapping
+ * @page: a page kmap_high() mapped
+ *
+ * The mapping itself stays (count 1) until the next wrap-around flush, so
+ * kmapping the page again soon is free. The use that brings the count to
+ * 1 wakes a kmap_high() waiting for a slot. A page with no kmap use
+ * (never mapped, or more kunmaps than kmaps) is reported with a
+ * `BUG: kunmap:` line and left alone: decrementing would corrupt the
  * window's bookkeeping.
+ *
+ * Context: any context; takes kmap_lock with interrupts off. Never sleeps.
  */
 void kunmap_high(struct page *page)
 {
@@ -368,10 +404,16 @@ void kunmap_high(struct page *page)
 		wake_up(&pkmap_map_wait);
 }
 
-/*
+/**
+ * kmap_to_page - the page behind a kmap address
+ * @vaddr: an address kmap() returned, or a linear-map address
+ *
  * A pkmap address's page comes from its PTE; anything else must be a
- * linear-map address. No lock: the caller holds the mapping, so the PTE
- * cannot change under it.
+ * linear-map address.
+ *
+ * Context: any context; no lock: the caller holds the mapping, so the
+ * PTE cannot change under it.
+ * Return: the &struct page mapped at @vaddr.
  */
 struct page *kmap_to_page(void *vaddr)
 {
@@ -385,40 +427,76 @@ struct page *kmap_to_page(void *vaddr)
 /* ---- the tests' view of the window (include/kunit/private.h) ---- */
 
 #if IS_ENABLED(CONFIG_KUNIT)
-/* pkmap_count[nr], read without kmap_lock: a snapshot. */
+/**
+ * pkmap_kunit_count - a pkmap slot's use count, for the self-tests
+ * @nr: the slot (taken modulo LAST_PKMAP)
+ *
+ * Context: any; reads without kmap_lock, so the value is a snapshot.
+ * Return: pkmap_count[@nr]: 0 free, 1 mapped without users, n >= 2
+ * mapped with n - 1 users.
+ */
 int pkmap_kunit_count(unsigned int nr)
 {
 	return pkmap_count[nr % LAST_PKMAP];
 }
 EXPORT_SYMBOL_IF_KUNIT(pkmap_kunit_count);
 
+/**
+ * pkmap_kunit_counts - copy every slot's use count, for the self-tests
+ * @counts: LAST_PKMAP ints to fill
+ *
+ * Context: any; a snapshot taken without kmap_lock.
+ */
 void pkmap_kunit_counts(int *counts)
 {
 	memcpy(counts, pkmap_count, sizeof(pkmap_count));
 }
 EXPORT_SYMBOL_IF_KUNIT(pkmap_kunit_counts);
 
+/**
+ * pkmap_kunit_counts_cmp - compare a copy of the counts with the window's
+ * @counts: LAST_PKMAP ints from pkmap_kunit_counts()
+ *
+ * Context: any; compares without kmap_lock.
+ * Return: 0 if every slot's count is as in @counts, non-zero otherwise.
+ */
 int pkmap_kunit_counts_cmp(const int *counts)
 {
 	return memcmp(counts, pkmap_count, sizeof(pkmap_count));
 }
 EXPORT_SYMBOL_IF_KUNIT(pkmap_kunit_counts_cmp);
 
-/* The slot the last new kmap took (the round-robin cursor). */
+/**
+ * pkmap_kunit_last_nr - the round-robin cursor, for the self-tests
+ *
+ * Context: any; a snapshot taken without kmap_lock.
+ * Return: the slot the last new kmap took (last_pkmap_nr).
+ */
 unsigned int pkmap_kunit_last_nr(void)
 {
 	return last_pkmap_nr;
 }
 EXPORT_SYMBOL_IF_KUNIT(pkmap_kunit_last_nr);
 
-/* How many times flush_all_zero_pkmaps() has flushed the window. */
+/**
+ * pkmap_kunit_flushes - count of whole-window TLB flushes, for self-tests
+ *
+ * Context: any; a snapshot taken without kmap_lock.
+ * Return: how many times flush_all_zero_pkmaps() has flushed the window.
+ */
 unsigned long pkmap_kunit_flushes(void)
 {
 	return nr_pkmap_flushes;
 }
 EXPORT_SYMBOL_IF_KUNIT(pkmap_kunit_flushes);
 
-/* The queue kmap_high() sleeps on while every slot has users. */
+/**
+ * pkmap_kunit_wait_queue - the pkmap wait queue, for the self-tests
+ *
+ * Context: any.
+ * Return: pkmap_map_wait, the queue kmap_high() sleeps on while every
+ * slot has users.
+ */
 wait_queue_head_t *pkmap_kunit_wait_queue(void)
 {
 	return &pkmap_map_wait;

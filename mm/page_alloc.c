@@ -1304,6 +1304,12 @@ void __init free_area_init(unsigned long *max_zone_pfn)
 }
 
 #if IS_ENABLED(CONFIG_KUNIT)
+/**
+ * page_alloc_kunit_bad_page_reports - a report counter, for the self-tests
+ *
+ * Context: any; a snapshot.
+ * Return: the number of "BUG: Bad page state" reports printed so far.
+ */
 unsigned long page_alloc_kunit_bad_page_reports(void)
 {
 	return nr_bad_page_reports;

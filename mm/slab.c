@@ -1087,6 +1087,12 @@ void show_slabinfo(void)
 }
 
 #if IS_ENABLED(CONFIG_KUNIT)
+/**
+ * slab_kunit_bug_reports - a report counter, for the self-tests
+ *
+ * Context: any; a snapshot.
+ * Return: the number of slab BUG reports (invalid kfree, double free, red zone, poison) so far.
+ */
 unsigned long slab_kunit_bug_reports(void)
 {
 	return nr_slab_bug_reports;

@@ -802,6 +802,12 @@ void show_vmallocinfo(void)
 }
 
 #if IS_ENABLED(CONFIG_KUNIT)
+/**
+ * vmalloc_kunit_warnings - a report counter, for the self-tests
+ *
+ * Context: any; a snapshot.
+ * Return: the number of vmalloc warnings ("vmalloc: allocation failure", bad vfree) so far.
+ */
 unsigned long vmalloc_kunit_warnings(void)
 {
 	return nr_vmalloc_warnings;
