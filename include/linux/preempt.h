@@ -28,17 +28,23 @@ static __always_inline void preempt_disable(void)
 
 /* Run the tasks waiting for this CPU (kernel/sched/core.c). */
 void preempt_schedule(void);
+#if defined(__arm__)
+#include <asm/preempt.h> /* __preempt_schedule(): a register-saving call */
+#else
+#define __preempt_schedule() preempt_schedule()
+#endif
 
 /*
- * The fast path is the decrement plus one load and test of the flags
- * word; the call happens only when a reschedule is due (the tick found
- * the time slice used up, or a wake-up found the idle task running).
+ * The fast path is one load and test of the flags word after the
+ * decrement; preempt_schedule() itself checks that the count is 0 (the
+ * flag is rarely set, so the count test is off the fast path). The flag
+ * is set when the tick found the time slice used up while another task
+ * waits, or when a wake-up found the idle task running.
  */
-static __always_inline void preempt_check_resched(struct thread_info *ti,
-						  int count)
+static __always_inline void preempt_check_resched(struct thread_info *ti)
 {
-	if (unlikely(READ_ONCE(ti->flags) & _TIF_NEED_RESCHED) && !count)
-		preempt_schedule();
+	if (unlikely(READ_ONCE(ti->flags) & _TIF_NEED_RESCHED))
+		__preempt_schedule();
 }
 
 static __always_inline void preempt_enable(void)
@@ -46,7 +52,9 @@ static __always_inline void preempt_enable(void)
 	struct thread_info *ti = current_thread_info();
 
 	barrier();
-	preempt_check_resched(ti, --ti->preempt_count);
+	ti->preempt_count--;
+	barrier();
+	preempt_check_resched(ti);
 }
 
 /* Drop the count without rescheduling (the scheduler's own use). */
@@ -107,7 +115,8 @@ static __always_inline void pagefault_and_preempt_enable(void)
 	c.pagefault_disabled--;
 	c.preempt_count--;
 	*(volatile u64 *)&ti->preempt_pagefault = c.both;
-	preempt_check_resched(ti, c.preempt_count);
+	barrier();
+	preempt_check_resched(ti);
 }
 
 static inline bool pagefault_disabled(void)

@@ -39,3 +39,20 @@ ret_from_fork:
 	blx	r4
 	bl	__ret_from_fork_returned
 	.size	ret_from_fork, . - ret_from_fork
+
+/*
+ * preempt_enable()'s call into preempt_schedule() (asm/preempt.h): saves
+ * r0-r3, ip and lr, which the caller's compiler was told stay intact,
+ * and gives the C function the 8-byte aligned stack AAPCS asks for.
+ */
+	.globl	preempt_schedule_thunk
+	.type	preempt_schedule_thunk, %function
+preempt_schedule_thunk:
+	push	{r0 - r5, ip, lr}
+	mov	r4, sp
+	bic	sp, sp, #7
+	bl	preempt_schedule
+	mov	sp, r4
+	pop	{r0 - r5, ip, lr}
+	bx	lr
+	.size	preempt_schedule_thunk, . - preempt_schedule_thunk
