@@ -93,6 +93,16 @@ int kthread_stop(struct task_struct *k)
 	wake_up_process(k);
 	wait_for_completion(&kt->exited);
 	ret = kt->result;
+	/*
+	 * The thread completed with preemption off and is at most a few
+	 * instructions from its last switch, after which its CPU drops the
+	 * thread's own reference. Wait for that, so that the stack is free
+	 * when kthread_stop() returns (on another CPU this is a short spin;
+	 * on this one it has already happened). Nobody else may hold a
+	 * reference by then (get_task_struct()).
+	 */
+	while (READ_ONCE(k->usage) > 1)
+		barrier();
 	put_task_struct(k);
 	return ret;
 }
