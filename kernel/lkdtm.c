@@ -8,10 +8,12 @@
 #include <asm/cacheflush.h>
 #include <asm/sections.h>
 #include <linux/bug.h>
+#include <linux/delay.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/lkdtm.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <string.h>
 
 static const char *lkdtm_type;
@@ -59,6 +61,18 @@ static noinline void lkdtm_WARNING(void)
 	WARN_ON(1);
 }
 
+/*
+ * Sleep with preemption disabled, as Linux's lkdtm ATOMIC_SLEEP:
+ * might_sleep() reports it (debug build), then schedule() does ("BUG:
+ * scheduling while atomic"), and the sleep still happens.
+ */
+static noinline void lkdtm_ATOMIC_SLEEP(void)
+{
+	preempt_disable();
+	msleep(1);
+	preempt_enable();
+}
+
 /* Fired by setup_arch() before paging_init; getting here is a failure. */
 static noinline void lkdtm_EARLY_BUG(void)
 {
@@ -76,6 +90,7 @@ static const struct {
 	{ "EXCEPTION", lkdtm_EXCEPTION, false },
 	{ "BUG", lkdtm_BUG, false },
 	{ "WARNING", lkdtm_WARNING, true },
+	{ "ATOMIC_SLEEP", lkdtm_ATOMIC_SLEEP, true },
 	{ "EARLY_BUG", lkdtm_EARLY_BUG, false },
 };
 

@@ -4,10 +4,11 @@
  * Order matters: setup_arch() finds the boot information, the console and
  * RAM and builds the page tables; mem_init() hands memory to the buddy
  * allocator and prints the Memory line and the layout block; then the
- * clock, interrupts and the self-tests selected by hikern.test=.
+ * clock, interrupts and the self-tests selected by hikern.test=. The
+ * runqueues exist from the first line (sched_init), with this boot task
+ * as CPU 0's; once the boot is done it becomes CPU 0's idle loop.
  */
 #include <asm/paging.h>
-#include <asm/processor.h>
 #include <asm/semihosting.h>
 #include <asm/setup.h>
 #include <hikern/bench.h>
@@ -16,6 +17,7 @@
 #include <linux/kernel.h>
 #include <linux/lkdtm.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <linux/serial_pl011.h>
 #include <linux/spinlock.h>
 #include <linux/start_kernel.h>
@@ -30,6 +32,7 @@ void __noreturn start_kernel(void)
 	pr_notice("Booting Linux on physical CPU 0x0\n");
 	pr_notice("hikern version " HIKERN_VERSION
 		  " (arm-none-eabi-gcc " __VERSION__ ") #1 " __DATE__ "\n");
+	sched_init();
 	setup_arch(&command_line);
 	pr_notice("Kernel command line: %s\n", command_line);
 	parse_setup_params(command_line);
@@ -47,6 +50,5 @@ void __noreturn start_kernel(void)
 	if (failed >= 0)
 		semihosting_exit(failed ? EXIT_TEST_FAILED : EXIT_PASS);
 	pr_info("hikern: boot complete; idle (no console shell yet)\n");
-	for (;;)
-		cpu_do_idle();
+	cpu_startup_entry();
 }

@@ -10,6 +10,8 @@
 #include <linux/bug.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 
 int oops_in_progress;
@@ -48,11 +50,12 @@ void __noreturn __bug(const char *file, int line, const char *func)
 void __warn(const char *file, int line, const char *func, const char *cond)
 {
 	pr_warn("------------[ cut here ]------------\n");
-	pr_warn("WARNING: CPU: 0 PID: 0 at %s:%d %s()\n", file, line, func);
+	pr_warn("WARNING: CPU: %u PID: %d at %s:%d %s()\n", smp_processor_id(),
+		current->pid, file, line, func);
 	(void)cond;
 	pr_warn("Modules linked in:\n");
-	pr_warn("CPU: 0 PID: 0 Comm: %s Not tainted\n",
-		current_thread_info()->comm);
+	pr_warn("CPU: %u PID: %d Comm: %s Not tainted\n", smp_processor_id(),
+		current->pid, current->comm);
 	dump_stack();
 	pr_warn("---[ end trace 0000000000000000 ]---\n");
 }

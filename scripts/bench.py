@@ -31,6 +31,7 @@ TARGETS = {
     "kmap_new_amortised": ("kmap+kunmap, new pages, amortised", 120, 651),
     "kmalloc32": ("kmalloc(32)+kfree", 50, 249),
     "vmalloc4": ("vmalloc(4 pages)+vfree", 1500, 7527),
+    "context_switch": ("context switch (two threads yield)", None, None),
 }
 
 

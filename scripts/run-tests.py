@@ -529,6 +529,13 @@ def matrix():
                     extra_append="lkdtm=WARNING",
                     expect=[r"WARNING: CPU: 0 PID: 0 at kernel/lkdtm.c:\d+ lkdtm_WARNING\(\)",
                             r"lkdtm: WARNING: the kernel carried on, as expected"]))
+    c.append(Config("lkdtm-ATOMIC_SLEEP", test="none", layout=False,
+                    extra_append="lkdtm=ATOMIC_SLEEP",
+                    expect=[r"BUG: sleeping function called from invalid context at kernel/sched/core.c:\d+\n",
+                            r"in_atomic\(\): 1, irqs_disabled\(\): 0, non_block: 0, pid: 0, name: swapper/0",
+                            r"BUG: scheduling while atomic: swapper/0/0/0x00000002\n",
+                            r"\(__schedule_bug\) from",
+                            r"lkdtm: ATOMIC_SLEEP: the kernel carried on, as expected"]))
     # What a new user tries first: the lists, one case by glob, mistakes.
     c.append(Config("test-help", test="help", layout=False,
                     expect=[r"hikern.test= takes all, none, help",

@@ -1,10 +1,10 @@
 /*
  * Preemption and page-fault disabling as per-task nesting counters in
- * thread_info, with Linux's names. Nothing preempts or handles page
- * faults yet; the counters are kept exactly now (kmap_atomic and
- * spinlock users nest them) so that the scheduling and fault issues only
- * have to honour them: a reschedule waits for preempt_count to reach 0,
- * and a fault taken while pagefault_disabled() must not sleep.
+ * thread_info, with Linux's names. The scheduler (kernel/sched/core.c)
+ * preempts a task only while its preempt_count is 0: on the way out of an
+ * interrupt (arch/arm/kernel/entry-armv.S) and in preempt_enable() when
+ * the count drops to 0 with TIF_NEED_RESCHED set. No page fault is
+ * handled yet; pagefault_disabled() is kept exact for when one is.
  */
 #ifndef _LINUX_PREEMPT_H
 #define _LINUX_PREEMPT_H
@@ -26,7 +26,39 @@ static __always_inline void preempt_disable(void)
 	barrier();
 }
 
+/* Run the tasks waiting for this CPU (kernel/sched/core.c). */
+void preempt_schedule(void);
+#if defined(__arm__)
+#include <asm/preempt.h> /* __preempt_schedule(): a register-saving call */
+#else
+#define __preempt_schedule() preempt_schedule()
+#endif
+
+/*
+ * The fast path is one load and test of the flags word after the
+ * decrement; preempt_schedule() itself checks that the count is 0 (the
+ * flag is rarely set, so the count test is off the fast path). The flag
+ * is set when the tick found the time slice used up while another task
+ * waits, or when a wake-up found the idle task running.
+ */
+static __always_inline void preempt_check_resched(struct thread_info *ti)
+{
+	if (unlikely(READ_ONCE(ti->flags) & _TIF_NEED_RESCHED))
+		__preempt_schedule();
+}
+
 static __always_inline void preempt_enable(void)
+{
+	struct thread_info *ti = current_thread_info();
+
+	barrier();
+	ti->preempt_count--;
+	barrier();
+	preempt_check_resched(ti);
+}
+
+/* Drop the count without rescheduling (the scheduler's own use). */
+static __always_inline void preempt_enable_no_resched(void)
 {
 	barrier();
 	current_thread_info()->preempt_count--;
@@ -83,6 +115,8 @@ static __always_inline void pagefault_and_preempt_enable(void)
 	c.pagefault_disabled--;
 	c.preempt_count--;
 	*(volatile u64 *)&ti->preempt_pagefault = c.both;
+	barrier();
+	preempt_check_resched(ti);
 }
 
 static inline bool pagefault_disabled(void)

@@ -1,9 +1,16 @@
 /*
- * Tasks, task states and schedule(), with Linux's names, for a kernel
- * that so far has exactly one task: the boot task (init_task, "swapper/0"),
- * which is always `current`.
+ * Tasks and the scheduler (kernel/sched/core.c), with Linux's names.
  *
- * Code that must wait does it the Linux way (see linux/wait.h):
+ * A task is a struct task_struct plus an 8 KB stack whose bottom holds its
+ * thread_info (asm/thread_info.h); `current` is the running task, found
+ * from sp. The boot task, init_task ("swapper/0", pid 0), runs
+ * start_kernel() and the self-tests and then becomes CPU 0's idle task
+ * (cpu_startup_entry()); kernel threads (linux/kthread.h) get pids 1, 2, ...
+ *
+ * Each CPU has a runqueue (struct rq, kernel/sched/core.c) of runnable
+ * tasks served round-robin with a time slice of RR_TIMESLICE ticks; the
+ * tick preempts a task whose slice is used up when another one waits.
+ * A task that must wait does it the Linux way (see linux/wait.h):
  *
  *	DECLARE_WAITQUEUE(wait, current);
  *	__set_current_state(TASK_UNINTERRUPTIBLE);
@@ -12,42 +19,93 @@
  *	schedule();
  *	remove_wait_queue(&wq, &wait);
  *
- * and a waker calls wake_up(&wq), which puts the task back to
- * TASK_RUNNING. schedule() here knows there is no other task to run, so
- * it cannot block: a sleeper nobody can wake would hang the kernel. It
- * returns at once and leaves current->state as it was, so a caller that
- * finds itself still not TASK_RUNNING after schedule() knows it was not
- * woken (schedule_was_woken()). With a real scheduler schedule() only
- * returns after a wake-up, that test is always true, and no caller has to
- * change.
+ * and a waker calls wake_up(&wq), which makes the task TASK_RUNNING and
+ * queues it again. One case cannot block: a task that is the only one in
+ * the kernel (no kernel thread exists) and has no timeout set cannot be
+ * woken by anybody, so schedule() returns at once and leaves its state as
+ * it was; schedule_was_woken() then says false and the caller fails its
+ * wait instead of hanging (mm/highmem.c's pkmap exhaustion report).
  */
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 
+#include <asm/thread_info.h>
 #include <linux/bug.h>
 #include <linux/compiler.h>
+#include <linux/list.h>
 #include <linux/preempt.h>
 #include <linux/spinlock.h>
 
 #define TASK_RUNNING 0x0000
 #define TASK_INTERRUPTIBLE 0x0001
 #define TASK_UNINTERRUPTIBLE 0x0002
+#define TASK_DEAD 0x0080
 /* The states wake_up() ends. */
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
+/* task->flags */
+#define PF_IDLE 0x00000002	     /* running cpu_startup_entry() */
+#define PF_EXITING 0x00000004	     /* in do_exit() */
+#define PF_KTHREAD 0x00200000	     /* a kernel thread */
+#define PF_NO_SETAFFINITY 0x04000000 /* kthread_bind(): stays on its CPU */
+
+#define TASK_COMM_LEN 16
+/* Round-robin time slice, in ticks (50 ms at HZ = 100). */
+#define RR_TIMESLICE 5
+#define MAX_SCHEDULE_TIMEOUT 0x7fffffffL
+
+struct kthread;
+
 struct task_struct {
 	volatile long state; /* TASK_*; written by the task and its wakers */
-	const char *comm;
+	unsigned int flags;  /* PF_* */
+	int pid;
+	unsigned int cpu;	   /* whose runqueue the task is on */
+	struct thread_info *stack; /* its stack (thread_info at the bottom) */
+	char comm[TASK_COMM_LEN];
+
+	/* Runqueue state, under the runqueue's lock. */
+	struct list_head run_list; /* on rq->queue while on_rq */
+	bool on_rq;
+	bool blocked;		   /* left the CPU in a sleeping state */
+	int time_slice;		   /* ticks left before preemption */
+	unsigned long nvcsw;	   /* times switched in */
+	unsigned long sleep_start; /* jiffies when it last blocked */
+	bool hung_reported;	   /* this sleep was reported (hung_task.c) */
+	struct list_head timeout_list; /* on rq->timeouts while sleeping */
+	unsigned long timeout_expires; /* with a timeout */
+	bool timeout_pending;
+
+	struct list_head tasks;	 /* every task, under tasklist_lock */
+	int usage;		 /* references; the last put frees the stack */
+	struct kthread *kthread; /* kernel/kthread.c's part, or NULL */
 };
 
 extern struct task_struct init_task;
+/* Protects the task list, pids and task references. */
+extern spinlock_t tasklist_lock;
+extern struct list_head task_list;
 
-/* The only task there is, until the scheduling issue. */
 static inline struct task_struct *get_current(void)
 {
-	return &init_task;
+	return current_thread_info()->task;
 }
 #define current get_current()
+
+static inline struct thread_info *task_thread_info(struct task_struct *p)
+{
+	return p->stack;
+}
+
+static inline unsigned int task_cpu(const struct task_struct *p)
+{
+	return p->cpu;
+}
+
+static inline bool is_idle_task(const struct task_struct *p)
+{
+	return p->pid == 0;
+}
 
 #define __set_current_state(s) WRITE_ONCE(current->state, (s))
 #define set_current_state(s)            \
@@ -56,10 +114,34 @@ static inline struct task_struct *get_current(void)
 		barrier();              \
 	} while (0)
 
+static inline void set_tsk_need_resched(struct task_struct *p)
+{
+	task_thread_info(p)->flags |= _TIF_NEED_RESCHED;
+}
+
+static inline void clear_tsk_need_resched(struct task_struct *p)
+{
+	task_thread_info(p)->flags &= ~_TIF_NEED_RESCHED;
+}
+
+static inline bool need_resched(void)
+{
+	return unlikely(READ_ONCE(current_thread_info()->flags) &
+			_TIF_NEED_RESCHED);
+}
+
 /* Give up the CPU until woken; see the top of this file. */
 void schedule(void);
+/* Let the other runnable tasks of this CPU run first (stays runnable). */
+void yield(void);
+/*
+ * Sleep in the state the caller set until woken or `timeout` ticks pass;
+ * returns the ticks left (0: timed out). MAX_SCHEDULE_TIMEOUT: no limit.
+ */
+long schedule_timeout(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
 
-/* After schedule(): false if nobody woke us (no other task exists). */
+/* After schedule(): false if nobody woke us (see the top of this file). */
 static inline bool schedule_was_woken(void)
 {
 	return READ_ONCE(current->state) == TASK_RUNNING;
@@ -69,12 +151,46 @@ static inline bool schedule_was_woken(void)
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags);
 int wake_up_process(struct task_struct *p);
 
+/* References to a task; the last put frees a kernel thread's stack. */
+void get_task_struct(struct task_struct *p);
+void put_task_struct(struct task_struct *p);
+
+/* Set up the runqueues with the boot task as CPU 0's (start_kernel). */
+void sched_init(void);
+/* Make `idle` the idle task of `cpu` (call on that CPU, on idle's stack). */
+void init_idle(struct task_struct *idle, int cpu);
+/* A CPU's idle loop once it has booted; never returns. */
+void __noreturn cpu_startup_entry(void);
+/* Wait for an interrupt; called with IRQs off, returns with them on. */
+void arch_cpu_idle(void);
+/* From each CPU's timer tick (arch/arm/kernel/time.c), in IRQ context. */
+void scheduler_tick(void);
+/* The reschedule IPI's handler. */
+void scheduler_ipi(void);
+/* Ask `cpu` to look at its runqueue (the SMP code's IPI; UP: nothing). */
+void smp_send_reschedule(int cpu);
+
+/* Print every task: name, pid, state, CPU (Linux's SysRq-T, shortened). */
+void show_state(void);
+/* One task's line and, when it is not running, its saved backtrace. */
+void sched_show_task(struct task_struct *p);
+/* Backtrace of a task that is not running, from its saved registers. */
+void show_stack(struct task_struct *p);
+/* "BUG: scheduling while atomic" reports so far, for the self-tests. */
+extern unsigned long nr_schedule_bug_reports;
+
+/* kernel/hung_task.c: hikern.hung_task_timeout_secs= (0: off). */
+extern unsigned long sysctl_hung_task_timeout_secs;
+extern unsigned long nr_hung_task_reports;
+/* Once a second from CPU 0's tick: report long TASK_UNINTERRUPTIBLE. */
+void check_hung_uninterruptible_tasks(void);
+
 /*
  * might_sleep(): document (and, in the debug build, check) that a
  * function may block. Sleeping with preemption off, with interrupts off
  * or from an interrupt handler is a bug even when this call happens not
  * to sleep, so the check does not wait for the rare path that actually
- * sleeps. The report is Linux v5.10's ___might_sleep() (kernel/sched.c):
+ * sleeps. The report is Linux v5.10's ___might_sleep():
  *
  *   BUG: sleeping function called from invalid context at <file>:<line>
  *   in_atomic(): 1, irqs_disabled(): 128, non_block: 0, pid: 0, name: swapper/0

@@ -1,5 +1,6 @@
 /*
- * Wait queues (Linux's include/linux/wait.h): a list of waiters, each an
+ * Wait queues (Linux's include/linux/wait.h, kernel/sched/wait.c): a list
+ * of waiters, each an
  * entry with a wake function, under the queue's spinlock. A waiter adds
  * itself, sets its task state and calls schedule(); wake_up() runs the
  * wake functions of the waiters, which make their tasks runnable again
@@ -81,5 +82,70 @@ void __wake_up(struct wait_queue_head *wq_head, unsigned int mode,
 
 #define wake_up(x) __wake_up(x, TASK_NORMAL, 1, NULL)
 #define wake_up_all(x) __wake_up(x, TASK_NORMAL, 0, NULL)
+/* __wake_up with the queue's lock already held (completions). */
+void __wake_up_locked(struct wait_queue_head *wq_head, unsigned int mode,
+		      int nr);
+
+/*
+ * The waiting loop behind wait_event(): an entry that takes itself off
+ * the queue when it wakes its task (autoremove_wake_function), so a
+ * waiter woken once is not woken again while it re-checks its condition.
+ */
+int autoremove_wake_function(struct wait_queue_entry *wq_entry,
+			     unsigned int mode, int sync, void *key);
+#define DEFINE_WAIT(name)                              \
+	struct wait_queue_entry name = {               \
+		.private = current,                    \
+		.func = autoremove_wake_function,      \
+		.entry = LIST_HEAD_INIT((name).entry), \
+	}
+/* Queue wq_entry (if it is not queued) and set the task state. */
+void prepare_to_wait(struct wait_queue_head *wq_head,
+		     struct wait_queue_entry *wq_entry, int state);
+/* TASK_RUNNING again, and off the queue. */
+void finish_wait(struct wait_queue_head *wq_head,
+		 struct wait_queue_entry *wq_entry);
+
+/*
+ * wait_event - sleep (TASK_UNINTERRUPTIBLE) until @condition is true
+ * The condition is checked after each wake-up of @wq_head; whoever makes
+ * it true must call wake_up() on the queue afterwards.
+ */
+#define wait_event(wq_head, condition)                           \
+	do {                                                     \
+		DEFINE_WAIT(__wq_entry);                         \
+		might_sleep();                                   \
+		for (;;) {                                       \
+			prepare_to_wait(&(wq_head), &__wq_entry, \
+					TASK_UNINTERRUPTIBLE);   \
+			if (condition)                           \
+				break;                           \
+			schedule();                              \
+		}                                                \
+		finish_wait(&(wq_head), &__wq_entry);            \
+	} while (0)
+
+/*
+ * wait_event_timeout - wait_event() for at most @timeout ticks
+ * Returns 0 if @condition was still false when the time ran out, else the
+ * ticks that were left (at least 1), as Linux.
+ */
+#define wait_event_timeout(wq_head, condition, timeout)          \
+	({                                                       \
+		long __t = (timeout);                            \
+		bool __c;                                        \
+		DEFINE_WAIT(__wq_entry);                         \
+		might_sleep();                                   \
+		for (;;) {                                       \
+			prepare_to_wait(&(wq_head), &__wq_entry, \
+					TASK_UNINTERRUPTIBLE);   \
+			__c = (condition);                       \
+			if (__c || !__t)                         \
+				break;                           \
+			__t = schedule_timeout(__t);             \
+		}                                                \
+		finish_wait(&(wq_head), &__wq_entry);            \
+		__c ? (__t ? __t : 1) : 0;                       \
+	})
 
 #endif /* _LINUX_WAIT_H */

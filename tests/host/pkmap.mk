@@ -10,7 +10,7 @@
 HOST_CC ?= gcc
 PKMAP_BUILD ?= build/host
 PKMAP_SRCS := tests/host/test_pkmap.c tests/host/harness.c tests/host/shim.c tests/host/printk.c \
-	mm/highmem.c kernel/wait.c kernel/sched.c
+	mm/highmem.c kernel/sched/wait.c tests/host/sched_stub.c
 PKMAP_HDRS := $(wildcard include/linux/*.h arch/arm/include/asm/*.h tests/host/*.h \
 	tests/host/include/*/*.h)
 PKMAP_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fno-omit-frame-pointer \

@@ -11,6 +11,9 @@
  * the exception modes need no stacks of their own and a fault taken in
  * SVC mode keeps its whole context (the interrupted sp and lr included).
  * Only kernel (SVC-mode) code runs today, so no user-mode frames exist.
+ * The way out of an IRQ preempts the interrupted task when its
+ * preempt_count is 0 and TIF_NEED_RESCHED is set (the tick used up its
+ * time slice, or a wake-up found the idle task running).
  *
  * Until paging_init() has mapped the vector page at 0xffff0000, boot/head.S
  * points VBAR at __vectors_early below (SCTLR.V clear): the same handlers,
@@ -19,6 +22,7 @@
  * vector fetch.
  */
 #include <asm/ptrace.h>
+#include <asm/thread_info.h>
 
 	.arm
 
@@ -72,7 +76,17 @@ __und_svc:
 __irq_svc:
 	vector_entry 4
 	bl	handle_arch_irq
-	vector_exit
+	@ Preempt the interrupted task if it is preemptible and a reschedule
+	@ is due (Linux's svc_preempt). thread_info is at the stack's base.
+	lsr	r0, sp, #13
+	lsl	r0, r0, #13
+	ldr	r1, [r0, #TI_PREEMPT]
+	teq	r1, #0
+	bne	1f
+	ldr	r1, [r0, #TI_FLAGS]
+	tst	r1, #_TIF_NEED_RESCHED
+	blne	preempt_schedule_irq
+1:	vector_exit
 	.type	__irq_svc, %function
 
 	.align	5

@@ -14,6 +14,7 @@
 #include <linux/jiffies.h>
 #include <linux/printk.h>
 #include <linux/kernel.h>
+#include <linux/sched.h>
 #include <linux/sched/clock.h>
 
 #define GT_COUNTER_LO 0x00
@@ -137,6 +138,7 @@ static void timer_interrupt(unsigned int irq, void *dev)
 	jiffies++;
 	if (tick_hook)
 		tick_hook();
+	scheduler_tick();
 }
 
 static void __init gt_tick_init(void)

@@ -14,6 +14,8 @@
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
 
 static const char *const processor_modes[] = {
 	[0x10] = "USER_32", [0x11] = "FIQ_32", [0x12] = "IRQ_32",
@@ -21,18 +23,23 @@ static const char *const processor_modes[] = {
 	[0x1a] = "HYP_32",  [0x1b] = "UND_32", [0x1f] = "SYS_32",
 };
 
-static bool on_stack(unsigned long fp)
+/* fp inside the task stack that starts at low (its thread_info). */
+static bool on_stack(unsigned long low, unsigned long fp)
 {
-	unsigned long low = (unsigned long)&init_thread_union;
-
 	return fp >= low + 12 && fp < low + THREAD_SIZE && !(fp & 3);
 }
 
-/* Linux's dump_backtrace over frame pointers, from pc/fp. */
-static void dump_backtrace(unsigned long pc, unsigned long fp)
+/*
+ * Linux's dump_backtrace over frame pointers, from pc/fp, on the stack of
+ * the task whose thread_info is ti.
+ */
+static void dump_backtrace_ti(unsigned long pc, unsigned long fp,
+			      struct thread_info *ti)
 {
+	unsigned long low = (unsigned long)ti;
+
 	pr_emerg("Backtrace:\n");
-	for (int depth = 0; depth < 32 && on_stack(fp); depth++) {
+	for (int depth = 0; depth < 32 && on_stack(low, fp); depth++) {
 		unsigned long lr = *(unsigned long *)(fp - 4);
 		unsigned long next = *(unsigned long *)(fp - 12);
 
@@ -43,6 +50,22 @@ static void dump_backtrace(unsigned long pc, unsigned long fp)
 		pc = lr;
 		fp = next;
 	}
+}
+
+static void dump_backtrace(unsigned long pc, unsigned long fp)
+{
+	dump_backtrace_ti(pc, fp, current_thread_info());
+}
+
+/*
+ * The backtrace of a task that is off the CPU, from the registers
+ * __switch_to() saved: it starts in __schedule().
+ */
+void show_stack(struct task_struct *p)
+{
+	struct thread_info *ti = task_thread_info(p);
+
+	dump_backtrace_ti(ti->cpu_context.pc, ti->cpu_context.fp, ti);
 }
 
 void dump_stack(void)
@@ -94,8 +117,8 @@ static void __die(const char *str, struct pt_regs *regs, unsigned long err)
 	pr_emerg("Internal error: %s: %lx [#%d] ARM\n", str, err,
 		 ++die_counter);
 	pr_emerg("Modules linked in:\n");
-	pr_emerg("CPU: 0 PID: 0 Comm: %s Not tainted\n",
-		 current_thread_info()->comm);
+	pr_emerg("CPU: %u PID: %d Comm: %s Not tainted\n", smp_processor_id(),
+		 current->pid, current->comm);
 	show_regs(regs);
 	dump_backtrace(regs->ARM_pc, regs->ARM_fp);
 }

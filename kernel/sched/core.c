@@ -1,0 +1,665 @@
+/*
+ * kernel/sched/core.c: the scheduler. See include/linux/sched.h for the
+ * model and Documentation/kernel/scheduler.md for the design.
+ *
+ * Round-robin per CPU: each CPU's runqueue (kernel/sched/sched.h) holds
+ * its runnable tasks in FIFO order; schedule() puts a still-runnable
+ * current at the tail and runs the head. The tick takes a tick off the
+ * current task's slice and, when it reaches 0 while another task waits,
+ * sets TIF_NEED_RESCHED: the way out of the interrupt (entry-armv.S) or
+ * the next preempt_enable() to 0 then calls in here. A task stays on the
+ * CPU it was placed on (new kernel threads: the CPU with the fewest
+ * runnable tasks; kthread_bind() pins); there is no load balancing.
+ *
+ * Locking: a runqueue's lock is taken with IRQs off, and held across the
+ * context switch; the task switched to releases it (finish_task_switch).
+ * Wait queue locks nest outside runqueue locks (wake_up -> try_to_wake_up).
+ */
+#include <asm/ptrace.h>
+#include <linux/delay.h>
+#include <linux/irq.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/gfp.h>
+#include <string.h>
+
+#include "sched.h"
+
+#define THREAD_SIZE_ORDER 1 /* 8 KB */
+
+struct rq runqueues[NR_CPUS];
+DEFINE_SPINLOCK(tasklist_lock);
+LIST_HEAD(task_list);
+unsigned int nr_kthreads;
+unsigned long nr_schedule_bug_reports;
+static int last_pid;
+
+static void rq_lock(struct rq *rq)
+{
+	do_raw_spin_lock(&rq->lock);
+}
+
+static void rq_unlock(struct rq *rq)
+{
+	do_raw_spin_unlock(&rq->lock);
+}
+
+void set_task_cpu(struct task_struct *p, unsigned int cpu)
+{
+	p->cpu = cpu;
+	task_thread_info(p)->cpu = cpu;
+}
+
+static void enqueue_task(struct rq *rq, struct task_struct *p)
+{
+	list_add_tail(&p->run_list, &rq->queue);
+	p->on_rq = true;
+}
+
+/*
+ * The boot task is CPU 0's task from the start (it counts as running
+ * until it turns into the idle loop, cpu_startup_entry()).
+ */
+void __init sched_init(void)
+{
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct rq *rq = cpu_rq(cpu);
+
+		spin_lock_init(&rq->lock);
+		INIT_LIST_HEAD(&rq->queue);
+		INIT_LIST_HEAD(&rq->timeouts);
+	}
+	init_idle(&init_task, 0);
+	cpu_rq(0)->nr_running = 1;
+}
+
+/**
+ * init_idle - make @idle the idle task of @cpu
+ * @idle: a task whose stack the caller runs on (a secondary CPU's first
+ *        task), or with ->stack set
+ * @cpu: the CPU; from now on it takes new kernel threads
+ *
+ * The idle task runs when nothing else is runnable on @cpu; it has pid 0
+ * and is called swapper/<cpu>, as in Linux.
+ */
+void init_idle(struct task_struct *idle, int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+	unsigned long flags;
+
+	if (!idle->stack)
+		idle->stack = current_thread_info();
+	idle->stack->task = idle;
+	idle->state = TASK_RUNNING;
+	idle->pid = 0;
+	idle->time_slice = RR_TIMESLICE;
+	idle->nvcsw = 1;
+	idle->usage = 1;
+	snprintf(idle->comm, sizeof(idle->comm), "swapper/%d", cpu);
+	INIT_LIST_HEAD(&idle->run_list);
+	INIT_LIST_HEAD(&idle->timeout_list);
+	set_task_cpu(idle, cpu);
+	local_irq_save(flags);
+	rq_lock(rq);
+	rq->idle = idle;
+	rq->curr = idle;
+	rq->online = true;
+	rq_unlock(rq);
+	do_raw_spin_lock(&tasklist_lock);
+	list_add_tail(&idle->tasks, &task_list);
+	do_raw_spin_unlock(&tasklist_lock);
+	local_irq_restore(flags);
+}
+
+/* ------------------------------------------------------------------ */
+/* Waking up */
+
+/*
+ * Make p runnable again, with its runqueue's lock held. A task that has
+ * not yet left the CPU (it set its state but has not called schedule(),
+ * or is waiting inside it as the only task) only needs its state back;
+ * one that blocked goes to the tail of its runqueue. An idle CPU is told
+ * to reschedule; another CPU also gets the reschedule IPI.
+ */
+static int ttwu_locked(struct rq *rq, struct task_struct *p, unsigned int state)
+{
+	if (!(READ_ONCE(p->state) & state))
+		return 0;
+	WRITE_ONCE(p->state, TASK_RUNNING);
+	if (!p->blocked)
+		return 1;
+	p->blocked = false;
+	rq->nr_running++;
+	if (p == rq->curr)
+		return 1;
+	enqueue_task(rq, p);
+	if (rq->curr->flags & PF_IDLE)
+		set_tsk_need_resched(rq->curr);
+	if (task_cpu(p) != smp_processor_id())
+		smp_send_reschedule(task_cpu(p));
+	return 1;
+}
+
+/**
+ * try_to_wake_up - wake @p if it sleeps in one of @state
+ * Returns 1 if @p was woken (its state was in @state), else 0. Callable
+ * from interrupt handlers.
+ */
+int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
+{
+	struct rq *rq = cpu_rq(task_cpu(p));
+	unsigned long flags;
+	int ret;
+
+	(void)wake_flags;
+	local_irq_save(flags);
+	rq_lock(rq);
+	ret = ttwu_locked(rq, p, state);
+	rq_unlock(rq);
+	local_irq_restore(flags);
+	return ret;
+}
+
+int wake_up_process(struct task_struct *p)
+{
+	return try_to_wake_up(p, TASK_NORMAL, 0);
+}
+
+/* Uniprocessor: nobody else to tell. The SMP code sends the IPI. */
+__attribute__((weak)) void smp_send_reschedule(int cpu)
+{
+	(void)cpu;
+}
+
+/*
+ * The reschedule IPI: a wake-up on another CPU queued a task here. The
+ * flag makes the way out of this interrupt switch to it if this CPU is
+ * idle; a busy CPU gets to it at the end of its current slice.
+ */
+void scheduler_ipi(void)
+{
+	struct rq *rq = this_rq();
+
+	rq_lock(rq);
+	if (!list_empty(&rq->queue) && (rq->curr->flags & PF_IDLE))
+		set_tsk_need_resched(rq->curr);
+	rq_unlock(rq);
+}
+
+/* ------------------------------------------------------------------ */
+/* Switching */
+
+/*
+ * The second half of a switch, on the new task's stack: drop the
+ * runqueue lock the previous task took, and free a task that has just
+ * left the CPU for good (it could not free the stack it ran on).
+ */
+static void finish_task_switch(struct task_struct *prev)
+{
+	rq_unlock(this_rq());
+	local_irq_enable();
+	if (prev->state == TASK_DEAD)
+		put_task_struct(prev);
+}
+
+/* A new thread's first C code (ret_from_fork), before its function. */
+void schedule_tail(struct task_struct *prev)
+{
+	finish_task_switch(prev);
+	preempt_enable();
+}
+
+/*
+ * Nothing is runnable and this CPU has no idle loop yet (CPU 0 while the
+ * boot task still runs start_kernel): wait right here, on prev's stack,
+ * for a wake-up. Returns NULL for the one case that cannot end: prev is
+ * the only task, sleeping without a timeout (see linux/sched.h).
+ */
+static struct task_struct *wait_for_runnable(struct rq *rq,
+					     struct task_struct *prev)
+{
+	for (;;) {
+		if (!prev->blocked && !prev->on_rq && !(prev->flags & PF_IDLE))
+			return prev; /* woken while it waited here */
+		if (!list_empty(&rq->queue)) {
+			struct task_struct *next = list_first_entry(
+				&rq->queue, struct task_struct, run_list);
+
+			list_del(&next->run_list);
+			next->on_rq = false;
+			return next;
+		}
+		if (rq->idle->flags & PF_IDLE)
+			return rq->idle;
+		if (!nr_kthreads && !prev->timeout_pending &&
+		    prev->state != TASK_DEAD)
+			return NULL;
+		rq_unlock(rq);
+		arch_cpu_idle();
+		local_irq_disable();
+		rq_lock(rq);
+	}
+}
+
+static noinline void __schedule_bug(struct task_struct *prev)
+{
+	nr_schedule_bug_reports++;
+	pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", prev->comm,
+	       prev->pid, preempt_count() | (hardirq_count << 16));
+	pr_err("Modules linked in:\n");
+	dump_stack();
+}
+
+/*
+ * Switch to the next task of this CPU. preempt: prev was interrupted and
+ * stays runnable whatever its state says (it may have been about to
+ * sleep; it will call schedule() itself when it runs again).
+ */
+static void __schedule(bool preempt)
+{
+	struct task_struct *prev = current, *next;
+	struct rq *rq;
+
+	local_irq_disable();
+	rq = this_rq();
+	rq_lock(rq);
+	if (!preempt && prev->state != TASK_RUNNING) {
+		prev->blocked = true;
+		prev->sleep_start = jiffies;
+		prev->hung_reported = false;
+		rq->nr_running--;
+	} else if (!(prev->flags & PF_IDLE)) {
+		enqueue_task(rq, prev);
+	}
+	clear_tsk_need_resched(prev);
+	next = wait_for_runnable(rq, prev);
+	if (!next) {
+		/* Nobody can wake prev: give the caller its answer. */
+		prev->blocked = false;
+		rq->nr_running++;
+	} else if (next != prev) {
+		rq->curr = next;
+		rq->nr_switches++;
+		next->nvcsw++;
+		prev = __switch_to(prev, task_thread_info(prev),
+				   task_thread_info(next));
+		finish_task_switch(prev);
+		return;
+	}
+	rq_unlock(rq);
+	local_irq_enable();
+}
+
+/**
+ * schedule - give the CPU to the next runnable task
+ * If the caller set a sleeping state, it stays off the runqueue until
+ * woken; otherwise it goes to the tail (yield). Entered with preemption
+ * disabled it still switches, after Linux's "scheduling while atomic"
+ * report; from an interrupt handler it reports and returns (the handler
+ * cannot be left half done).
+ */
+void schedule(void)
+{
+	if (unlikely(preempt_count() || in_interrupt())) {
+		preempt_disable();
+		__schedule_bug(current);
+		preempt_enable_no_resched();
+		if (in_interrupt())
+			return;
+	}
+	do {
+		preempt_disable();
+		__schedule(false);
+		preempt_enable_no_resched();
+	} while (need_resched());
+}
+
+void yield(void)
+{
+	set_current_state(TASK_RUNNING);
+	schedule();
+}
+
+/* preempt_enable() found TIF_NEED_RESCHED as the count reached 0. */
+void preempt_schedule(void)
+{
+	if (preempt_count() || irqs_disabled() || in_interrupt())
+		return;
+	do {
+		preempt_disable();
+		__schedule(true);
+		preempt_enable_no_resched();
+	} while (need_resched());
+}
+
+/*
+ * From the way out of an interrupt (entry-armv.S) with IRQs off, the
+ * interrupted task preemptible and TIF_NEED_RESCHED set. The interrupted
+ * registers stay on this task's stack until it runs again.
+ */
+void preempt_schedule_irq(void)
+{
+	do {
+		preempt_disable();
+		local_irq_enable();
+		__schedule(true);
+		local_irq_disable();
+		preempt_enable_no_resched();
+	} while (need_resched());
+}
+
+/* ------------------------------------------------------------------ */
+/* The tick and timeouts */
+
+/* Wake the sleepers whose timeout has passed (rq locked). */
+static void expire_timeouts(struct rq *rq)
+{
+	struct task_struct *p, *n;
+
+	list_for_each_entry_safe(p, n, &rq->timeouts, timeout_list) {
+		if ((long)(jiffies - p->timeout_expires) < 0)
+			continue;
+		list_del(&p->timeout_list);
+		p->timeout_pending = false;
+		ttwu_locked(rq, p, TASK_NORMAL);
+	}
+}
+
+/*
+ * Each CPU's tick, in IRQ context: timeouts, the round-robin slice, and
+ * (CPU 0, once a second) the hung-task check.
+ */
+void scheduler_tick(void)
+{
+	struct rq *rq = this_rq();
+	struct task_struct *curr;
+
+	rq_lock(rq);
+	expire_timeouts(rq);
+	curr = rq->curr;
+	if (curr->flags & PF_IDLE) {
+		if (!list_empty(&rq->queue))
+			set_tsk_need_resched(curr);
+	} else if (--curr->time_slice <= 0) {
+		curr->time_slice = RR_TIMESLICE;
+		if (!list_empty(&rq->queue))
+			set_tsk_need_resched(curr);
+	}
+	rq_unlock(rq);
+	if (smp_processor_id() == 0 && jiffies % HZ == 0)
+		check_hung_uninterruptible_tasks();
+}
+
+/**
+ * schedule_timeout - sleep until woken or @timeout ticks have passed
+ * The caller sets the sleeping state first, as in Linux. Returns the
+ * ticks left: 0 if the time ran out.
+ */
+long schedule_timeout(long timeout)
+{
+	struct task_struct *p = current;
+	unsigned long expire = jiffies + timeout;
+	unsigned long flags;
+	struct rq *rq;
+	long left;
+
+	if (timeout == MAX_SCHEDULE_TIMEOUT) {
+		schedule();
+		return timeout;
+	}
+	local_irq_save(flags);
+	rq = cpu_rq(task_cpu(p));
+	rq_lock(rq);
+	p->timeout_expires = expire;
+	p->timeout_pending = true;
+	list_add_tail(&p->timeout_list, &rq->timeouts);
+	rq_unlock(rq);
+	local_irq_restore(flags);
+
+	schedule();
+
+	local_irq_save(flags);
+	rq_lock(rq);
+	if (p->timeout_pending) {
+		list_del(&p->timeout_list);
+		p->timeout_pending = false;
+	}
+	rq_unlock(rq);
+	local_irq_restore(flags);
+	left = (long)(expire - jiffies);
+	return left < 0 ? 0 : left;
+}
+
+long schedule_timeout_uninterruptible(long timeout)
+{
+	__set_current_state(TASK_UNINTERRUPTIBLE);
+	return schedule_timeout(timeout);
+}
+
+/*
+ * msleep - sleep at least @msecs milliseconds
+ * One tick more than the time asks for, as Linux: the first tick may come
+ * at once.
+ */
+void msleep(unsigned int msecs)
+{
+	long timeout = (long)msecs_to_jiffies(msecs) + 1;
+
+	might_sleep();
+	while (timeout)
+		timeout = schedule_timeout_uninterruptible(timeout);
+}
+
+/* ------------------------------------------------------------------ */
+/* The idle loop */
+
+/**
+ * cpu_startup_entry - this CPU's idle loop, for good
+ * The calling task becomes the idle task (PF_IDLE): it runs only when no
+ * other task of this CPU is runnable, and waits for interrupts meanwhile.
+ */
+void __noreturn cpu_startup_entry(void)
+{
+	struct rq *rq = this_rq();
+
+	local_irq_disable();
+	rq_lock(rq);
+	if (current == &init_task)
+		rq->nr_running--; /* the boot task stops counting */
+	current->flags |= PF_IDLE;
+	rq_unlock(rq);
+	local_irq_enable();
+	for (;;) {
+		local_irq_disable();
+		if (!need_resched()) {
+			arch_cpu_idle(); /* wfi; enables IRQs */
+			continue;
+		}
+		local_irq_enable();
+		schedule();
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Tasks: creation, references, the end */
+
+/*
+ * The CPU a new task goes to: the online CPU with the fewest runnable
+ * tasks; ties go round-robin, starting after the last CPU chosen.
+ */
+unsigned int select_task_rq_new(void)
+{
+	static unsigned int last;
+	unsigned int best = 0, best_nr = ~0u;
+
+	for (unsigned int i = 1; i <= NR_CPUS; i++) {
+		unsigned int cpu = (last + i) % NR_CPUS;
+		struct rq *rq = cpu_rq(cpu);
+
+		if (READ_ONCE(rq->online) && rq->nr_running < best_nr) {
+			best = cpu;
+			best_nr = rq->nr_running;
+		}
+	}
+	last = best;
+	return best;
+}
+
+/*
+ * A new task in one order-1 block: its thread_info at the bottom, then
+ * the task_struct, then `extra` bytes for the caller (kthread's part),
+ * then the stack, growing down from the top. It is asleep and unqueued
+ * (TASK_UNINTERRUPTIBLE) until wake_up_process(); the caller sets up
+ * its first frame (copy_thread). Two references: one for the running
+ * thread (dropped when it has died), one for the caller.
+ */
+struct task_struct *sched_alloc_task(size_t extra)
+{
+	struct thread_info *ti;
+	struct task_struct *p;
+	unsigned long flags;
+
+	ti = (struct thread_info *)__get_free_pages(GFP_KERNEL,
+						    THREAD_SIZE_ORDER);
+	if (!ti)
+		return NULL;
+	memset(ti, 0, sizeof(*ti) + sizeof(*p) + extra);
+	p = (struct task_struct *)(ti + 1);
+	p->stack = ti;
+	ti->task = p;
+	p->state = TASK_UNINTERRUPTIBLE;
+	p->blocked = true;
+	p->time_slice = RR_TIMESLICE;
+	p->usage = 2;
+	INIT_LIST_HEAD(&p->run_list);
+	INIT_LIST_HEAD(&p->timeout_list);
+	set_task_cpu(p, select_task_rq_new());
+	local_irq_save(flags);
+	do_raw_spin_lock(&tasklist_lock);
+	p->pid = ++last_pid;
+	list_add_tail(&p->tasks, &task_list);
+	do_raw_spin_unlock(&tasklist_lock);
+	local_irq_restore(flags);
+	return p;
+}
+
+void get_task_struct(struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p->usage++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+/* The last reference frees the task's block (never the idle tasks'). */
+void put_task_struct(struct task_struct *p)
+{
+	unsigned long flags;
+	bool last;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	last = --p->usage == 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (last && (p->flags & PF_KTHREAD))
+		free_pages((unsigned long)p->stack, THREAD_SIZE_ORDER);
+}
+
+/*
+ * An exiting task's last switch (preemption is off): it is off the task
+ * list already, and the next task frees its stack (finish_task_switch).
+ */
+void __noreturn do_task_dead(void)
+{
+	set_current_state(TASK_DEAD);
+	__schedule(false);
+	BUG();
+}
+
+/* ------------------------------------------------------------------ */
+/* Reports */
+
+static char task_state_char(const struct task_struct *p)
+{
+	long state = READ_ONCE(p->state);
+
+	if (state == TASK_RUNNING)
+		return 'R';
+	if (state & TASK_UNINTERRUPTIBLE)
+		return 'D';
+	if (state & TASK_INTERRUPTIBLE)
+		return 'S';
+	return 'X';
+}
+
+static bool task_on_cpu(struct task_struct *p)
+{
+	return cpu_rq(task_cpu(p))->curr == p;
+}
+
+void sched_show_task(struct task_struct *p)
+{
+	pr_info("task:%-15.15s state:%c stack:    0 pid:%5d cpu:%u "
+		"flags:0x%08x\n",
+		p->comm, task_state_char(p), p->pid, task_cpu(p), p->flags);
+	if (p == current)
+		dump_stack();
+	else if (!task_on_cpu(p))
+		show_stack(p);
+}
+
+/* Every task, as SysRq-T; callable from any context. */
+void show_state(void)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks)
+		sched_show_task(p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+static unsigned long
+	nr_might_sleep_reports; /* might_sleep_kunit_reports() for the tests */
+
+#if CONFIG_DEBUG_ATOMIC_SLEEP && defined(__arm__)
+/*
+ * might_sleep() found an atomic context: Linux's report. irqs_disabled()
+ * is printed as ARM Linux prints it, the CPSR I bit (128). Linux limits
+ * the report to one a second; hikern prints each one, since its self-tests
+ * provoke several in a row and each must be seen. Not while an oops is
+ * being printed, as Linux.
+ */
+void __might_sleep_report(const char *file, int line)
+{
+	if (oops_in_progress)
+		return;
+	nr_might_sleep_reports++;
+	pr_err("BUG: sleeping function called from invalid context at %s:%d\n",
+	       file, line);
+	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, "
+	       "name: %s\n",
+	       in_atomic(), irqs_disabled(), current->pid,
+	       current->comm);
+	dump_stack();
+}
+#endif
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/**
+ * might_sleep_kunit_reports - a report counter, for the self-tests
+ *
+ * Context: any; a snapshot.
+ * Return: the number of "BUG: sleeping function called from invalid
+ * context" reports printed so far.
+ */
+unsigned long might_sleep_kunit_reports(void)
+{
+	return nr_might_sleep_reports;
+}
+EXPORT_SYMBOL_IF_KUNIT(might_sleep_kunit_reports);
+#endif
