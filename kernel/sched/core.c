@@ -24,6 +24,8 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/gfp.h>
+#include <kunit/private.h>
+#include <kunit/visibility.h>
 #include <string.h>
 
 #include "sched.h"
@@ -643,8 +645,7 @@ void __might_sleep_report(const char *file, int line)
 	       file, line);
 	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, "
 	       "name: %s\n",
-	       in_atomic(), irqs_disabled(), current->pid,
-	       current->comm);
+	       in_atomic(), irqs_disabled(), current->pid, current->comm);
 	dump_stack();
 }
 #endif
