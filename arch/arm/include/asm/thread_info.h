@@ -12,14 +12,9 @@
 #define THREAD_SIZE 8192
 
 struct thread_info {
-	union {
-		struct {
-			int preempt_count; /* 0 = preemptible */
-			int pagefault_disabled;
-		};
-		/* Both at once: one ldm/stm (linux/preempt.h). */
-		u64 preempt_pagefault;
-	};
+	int preempt_count; /* 0 = preemptible */
+	/* next to preempt_count: one ldm/stm updates both (linux/preempt.h) */
+	int pagefault_disabled;
 	unsigned int cpu;
 	const char *comm;
 };
