@@ -51,12 +51,6 @@ struct zone {
 	unsigned long free_pages;
 	unsigned long _watermark[NR_WMARK];
 	/*
-	 * page->flags of a page the pcp list hands out: this zone, order 0.
-	 * Pages on pcp carry no flags but their zone, so the allocation fast
-	 * path stores this instead of reading and modifying the page's.
-	 */
-	unsigned long pcp_page_flags;
-	/*
 	 * Pages this zone keeps back from requests that could have been
 	 * served by zone j (lowmem_reserve[j]), so GFP_HIGHUSER falling
 	 * back to lowmem cannot starve GFP_KERNEL. Always 0 for j = the

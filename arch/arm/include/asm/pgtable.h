@@ -104,26 +104,7 @@ static inline bool pte_none(pte_t pte)
 	return pte == 0;
 }
 
-/*
- * Speed trick: mk_pte() as one shift and subtract. sizeof(struct page)
- * divides PAGE_SIZE, so a page's physical address is its byte offset in
- * mem_map times PAGE_SIZE / sizeof(struct page), plus PHYS_OFFSET;
- * mk_pte_init() folds mem_map and PHYS_OFFSET into mk_pte_bias once
- * mem_map exists, and arithmetic modulo 2^32 keeps the subtraction exact.
- * Plain Linux form: pfn_pte(page_to_pfn(page), prot), which loads
- * mem_map and PHYS_OFFSET and shifts twice. Saves 8 guest instructions
- * of 123 per new-page kmap+kunmap (142.1 -> 134.1 amortised), and, with
- * the per-CPU copy of the bias in asm/highmem.h, 3 of 47 per
- * kmap_atomic+kunmap_atomic (make bench). Under 10% of either, but both
- * limits (140, 41) need it.
- */
-extern unsigned long mk_pte_bias;
-#define mk_pte(pg, prot)                                                   \
-	((pte_t)((unsigned long)(pg) * (PAGE_SIZE / sizeof(struct page)) - \
-		 mk_pte_bias) |                                            \
-	 (prot))
-/* Set mk_pte_bias; paging_init() calls it once mem_map exists. */
-void mk_pte_init(void);
+#define mk_pte(page, prot) pfn_pte(page_to_pfn(page), prot)
 #define pte_page(pte) pfn_to_page(pte_pfn(pte))
 
 /*

@@ -40,14 +40,9 @@ struct cpu_context_save {
 };
 
 struct thread_info {
-	union {
-		struct {
-			int preempt_count; /* 0 = preemptible */
-			int pagefault_disabled;
-		};
-		/* Both at once: one ldm/stm (linux/preempt.h). */
-		u64 preempt_pagefault;
-	};
+	int preempt_count; /* 0 = preemptible */
+	/* next to preempt_count: one ldm/stm updates both (linux/preempt.h) */
+	int pagefault_disabled;
 	unsigned long flags; /* TIF_* */
 	unsigned int cpu;    /* the CPU whose runqueue has the task */
 	struct task_struct *task;

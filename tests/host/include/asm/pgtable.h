@@ -4,9 +4,7 @@
  * host_set_pte_ext(), which the host test provides: it stores the PTE
  * and can watch every PTE write (tests/host/test_pkmap.c models the TLB
  * with it). The kernel's one is renamed out of the way; being an unused
- * static inline, its ARM assembly is never emitted. mk_pte() is the plain
- * form, as the host has no mk_pte_init().
- */
+ * static inline, its ARM assembly is never emitted. */
 #ifndef _HOST_ASM_PGTABLE_H
 #define _HOST_ASM_PGTABLE_H
 
@@ -16,8 +14,5 @@
 
 void host_set_pte_ext(pte_t *ptep, pte_t pte);
 #define set_pte_ext(ptep, pte) host_set_pte_ext(ptep, pte)
-/* No mk_pte_init() here: the plain form. */
-#undef mk_pte
-#define mk_pte(page, prot) pfn_pte(page_to_pfn(page), prot)
 
 #endif /* _HOST_ASM_PGTABLE_H */
