@@ -78,36 +78,32 @@ static __always_inline void pagefault_enable(void)
 
 /*
  * preempt_disable() + pagefault_disable(), and the reverse, as kmap_atomic
- * and kunmap_atomic need them.
- *
- * Speed trick: both counters are read, then both written, so that GCC
- * pairs the adjacent words of thread_info into one ldm and one stm (the
- * stores in descending address order, which is the order its peephole
- * pairs). Plain Linux form: preempt_disable(); pagefault_disable(); two
- * read-modify-writes, each with its own compiler barrier. Saves 4 of 44
- * guest instructions per kmap_atomic+kunmap_atomic (make bench): under
- * 10%, but the limit of 41 needs it.
+ * and kunmap_atomic need them. The two counters sit side by side in
+ * thread_info; an architecture may update both at once
+ * (arch_preempt_pagefault_add(), asm/preempt.h: a marked speed trick);
+ * the plain form is Linux's two read-modify-writes.
  */
+#ifndef arch_preempt_pagefault_add
+static __always_inline void arch_preempt_pagefault_add(struct thread_info *ti,
+						       int delta)
+{
+	ti->preempt_count += delta;
+	ti->pagefault_disabled += delta;
+}
+#endif
+
 static __always_inline void preempt_and_pagefault_disable(void)
 {
-	struct thread_info *ti = current_thread_info();
-	int preempt = ti->preempt_count, pagefault = ti->pagefault_disabled;
-
-	ti->pagefault_disabled = pagefault + 1;
-	ti->preempt_count = preempt + 1;
+	arch_preempt_pagefault_add(current_thread_info(), 1);
 	barrier();
 }
 
 static __always_inline void pagefault_and_preempt_enable(void)
 {
 	struct thread_info *ti = current_thread_info();
-	int preempt, pagefault;
 
 	barrier();
-	preempt = ti->preempt_count;
-	pagefault = ti->pagefault_disabled;
-	ti->pagefault_disabled = pagefault - 1;
-	ti->preempt_count = preempt - 1;
+	arch_preempt_pagefault_add(ti, -1);
 	barrier();
 	preempt_check_resched(ti);
 }
