@@ -387,8 +387,14 @@ static void *__vmalloc_area(struct vm_struct *area, gfp_t gfp_mask,
 	return area->addr;
 }
 
-static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
-			      const void *caller)
+/*
+ * Linux's __vmalloc_node_range: vmalloc in [start, end). module_alloc()
+ * takes its memory from the modules area through it; vmalloc() and the
+ * rest from the vmalloc area.
+ */
+static void *__vmalloc_range_caller(unsigned long size, unsigned long start,
+				    unsigned long end, gfp_t gfp_mask,
+				    pgprot_t prot, const void *caller)
 {
 	struct vm_struct *area;
 	void *addr = NULL;
@@ -397,7 +403,7 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
 	drain_deferred_vfree();
 	/* More pages than RAM can never succeed: fail before trying. */
 	if (size && ALIGN(size, PAGE_SIZE) >> PAGE_SHIFT <= totalram_pages()) {
-		area = get_vm_area_caller(size, VM_ALLOC, caller);
+		area = __get_vm_area_caller(size, VM_ALLOC, start, end, caller);
 		if (area) {
 			addr = __vmalloc_area(area, gfp_mask, prot, caller);
 			if (!addr)
@@ -407,6 +413,21 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
 	if (!addr)
 		warn_vmalloc_failure(gfp_mask, size);
 	return addr;
+}
+
+static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
+			      const void *caller)
+{
+	return __vmalloc_range_caller(size, VMALLOC_START, VMALLOC_END,
+				      gfp_mask, prot, caller);
+}
+
+void *__vmalloc_node_range(unsigned long size, unsigned long align,
+			   unsigned long start, unsigned long end,
+			   gfp_t gfp_mask, pgprot_t prot, const void *caller)
+{
+	(void)align; /* areas are page aligned: all hikern needs */
+	return __vmalloc_range_caller(size, start, end, gfp_mask, prot, caller);
 }
 
 void *__vmalloc(unsigned long size, gfp_t gfp_mask, pgprot_t prot)
@@ -578,6 +599,18 @@ static void show_vm_area(const struct vm_struct *v)
 		  (v->flags & VM_MAP) ? " vmap" : "",
 		  (v->pages && is_vmalloc_addr(v->pages)) ? " vpages" : "");
 	pr_info("%s\n", line);
+}
+
+unsigned int vm_area_count(unsigned long start, unsigned long end)
+{
+	unsigned int n = 0;
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	for (const struct vm_struct *v = vmlist; v; v = v->next)
+		n += vm_start(v) >= start && vm_start(v) < end;
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	return n;
 }
 
 void show_vmallocinfo(void)

@@ -11,6 +11,7 @@
 #include <kunit/fault.h>
 #include <linux/bug.h>
 #include <linux/kernel.h>
+#include <linux/module.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
 
@@ -92,9 +93,9 @@ static void __die(const char *str, struct pt_regs *regs, unsigned long err)
 
 	pr_emerg("Internal error: %s: %lx [#%d] ARM\n", str, err,
 		 ++die_counter);
-	pr_emerg("Modules linked in:\n");
-	pr_emerg("CPU: 0 PID: 0 Comm: %s Not tainted\n",
-		 current_thread_info()->comm);
+	print_modules();
+	pr_emerg("CPU: 0 PID: 0 Comm: %s %s\n", current_thread_info()->comm,
+		 print_tainted());
 	show_regs(regs);
 	dump_backtrace(regs->ARM_pc, regs->ARM_fp);
 }
