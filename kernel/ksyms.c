@@ -46,7 +46,9 @@ EXPORT_SYMBOL(panic);
 EXPORT_SYMBOL(dump_stack);
 EXPORT_SYMBOL(__bug);
 EXPORT_SYMBOL(__warn);
+#if CONFIG_DEBUG_ATOMIC_SLEEP /* might_sleep() calls it in debug builds */
 EXPORT_SYMBOL(__might_sleep_report);
+#endif
 EXPORT_SYMBOL(hardirq_count);
 EXPORT_SYMBOL(__wake_up);
 EXPORT_SYMBOL(init_waitqueue_head);

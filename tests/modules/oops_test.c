@@ -2,9 +2,11 @@
  * tests/modules/oops_test.c: a BUG() in module code, so that the oops
  * report names the module's functions as Linux does:
  *
- *	[<c00...>] (__bug) from [<bf00...>] (oops_test_bug+0x14/0x18 [oops_test])
+ *	[<c00...>] (__bug) from [<bf00...>] (cleanup_module+0x0/0x10 [oops_test])
  *
- * and "Modules linked in: oops_test(O)". The module suite calls
+ * (the return address after BUG(), a noreturn call that ends
+ * oops_test_bug, is the next function's, as it is for kernel code) and
+ * "Modules linked in: oops_test(O)". The module suite calls
  * oops_test_bug() (exported) under kunit_expect_bug(), which prints the
  * whole oops and resumes the test; then it unloads the module.
  */
