@@ -190,10 +190,12 @@ clean:
 -include tests/host/lib.mk
 -include tests/host/pkmap.mk
 -include tests/host/slab.mk
+-include tests/host/module.mk
 -include $(OBJS:.o=.d)
 
-# make fuzz (tests/host/host.mk) runs the buddy fuzzer for FUZZ_SECONDS.
-fuzz: setup
+# make fuzz (tests/host/host.mk) runs the module loader's fuzzer
+# (tests/host/module.mk), then the buddy fuzzer, each for FUZZ_SECONDS.
+fuzz: setup fuzz-module
 
 .PHONY: all dtbs setup run test debug bench stress format format-check clean \
 	modules test-modules ext-modules

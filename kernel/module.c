@@ -476,8 +476,9 @@ int load_module(const void *image, unsigned long len, struct module **modp)
 	}
 	if (err)
 		goto out;
-	module_elf_layout(&info);
-	err = alloc_layouts(&info);
+	err = module_elf_layout(&info);
+	if (!err)
+		err = alloc_layouts(&info);
 	if (err)
 		goto out;
 	module_elf_place(&info, info.core.base, info.init.base);

@@ -330,12 +330,21 @@ static bool is_init(const char *name)
 	return !strncmp(name, ".init", 5);
 }
 
-/* Place section i at the end of layout l; returns its offset. */
+/* Most a module's core or init part may take: the modules area's size. */
+#define MODULE_LAYOUT_MAX (14u << 20)
+
+/*
+ * Place section s at the end of layout l: its offset, or
+ * INIT_OFFSET_NONE if the layout would outgrow MODULE_LAYOUT_MAX.
+ */
 static u32 place_sec(struct module_layout *l, const Elf32_Shdr *s)
 {
 	u32 align = s->sh_addralign ? s->sh_addralign : 1;
 	u32 off = ALIGN(l->size, align);
 
+	/* l->size <= MODULE_LAYOUT_MAX and align <= PAGE_SIZE: no wrap. */
+	if (off > MODULE_LAYOUT_MAX || s->sh_size > MODULE_LAYOUT_MAX - off)
+		return INIT_OFFSET_NONE;
 	l->size = off + s->sh_size;
 	return off;
 }
@@ -344,9 +353,10 @@ static u32 place_sec(struct module_layout *l, const Elf32_Shdr *s)
  * Linux's layout_sections: text first, then read-only data, then
  * writable data and bss, each part starting on a page so that it gets
  * its own permissions; .init.* sections go to the init layout the same
- * way. .modinfo is metadata, never loaded.
+ * way. .modinfo is metadata, never loaded. A module bigger than the
+ * modules area is refused here, before anything is allocated.
  */
-void module_elf_layout(struct load_info *info)
+int module_elf_layout(struct load_info *info)
 {
 	static const u32 masks[3][2] = {
 		{ SHF_EXECINSTR | SHF_ALLOC, 0 },	  /* text */
@@ -372,6 +382,14 @@ void module_elf_layout(struct load_info *info)
 			info->secinit[i] = init;
 			info->secoff[i] =
 				place_sec(init ? &info->init : &info->core, s);
+			if (info->secoff[i] == INIT_OFFSET_NONE) {
+				pr_err("%s: section %u (%s) does not fit in "
+				       "the "
+				       "modules area (%u MB)\n",
+				       info->name, i, sec_name(info, i),
+				       MODULE_LAYOUT_MAX >> 20);
+				return -ENOEXEC;
+			}
 		}
 		info->core.size = ALIGN(info->core.size, PAGE_SIZE);
 		info->init.size = ALIGN(info->init.size, PAGE_SIZE);
@@ -383,6 +401,7 @@ void module_elf_layout(struct load_info *info)
 			info->init.ro_size = info->init.size;
 		}
 	}
+	return 0;
 }
 
 void module_elf_place(struct load_info *info, u8 *core, u8 *init)

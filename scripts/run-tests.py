@@ -962,7 +962,8 @@ def main():
     run_host_tests = not (args.no_host or args.suite or args.only or args.stress)
     if run_host_tests:
         for target in ("format-check", "host-tests", "host-lib-tests", "host-pkmap-tests",
-                       "host-slab-tests", "fuzz-smoke", "fuzz-fdt-smoke"):
+                       "host-slab-tests", "fuzz-smoke", "fuzz-fdt-smoke",
+                       "fuzz-module-smoke"):
             run_host(target, tally)
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as ex:
         futs = {ex.submit(check_config, c, syms): c for c in configs}

@@ -44,8 +44,11 @@ struct load_info {
 
 /* Validate the ELF header, section table, strings and symbol table. */
 int module_elf_check(struct load_info *info);
-/* Give each SHF_ALLOC section its place in the core or init layout. */
-void module_elf_layout(struct load_info *info);
+/*
+ * Give each SHF_ALLOC section its place in the core or init layout;
+ * -ENOEXEC if the module could never fit in the modules area.
+ */
+int module_elf_layout(struct load_info *info);
 /* Copy (or zero) every placed section to core/init; fill secmem[]. */
 void module_elf_place(struct load_info *info, u8 *core, u8 *init);
 /*
