@@ -92,7 +92,8 @@ def memparse(s):
     return v << {"": 0, "k": 10, "m": 20, "g": 30}[m.group(2).lower()]
 
 
-def expected_layout(profile, base, ram, vmalloc=None, dtb_reserved=False):
+def expected_layout(profile, base, ram, vmalloc=None, dtb_reserved=False,
+                    initrd_k=0):
     """Region lines, warnings and highmem size Linux would print."""
     p = PROFILES[profile]
     vend = p["vmalloc_end"]
@@ -137,6 +138,10 @@ def expected_layout(profile, base, ram, vmalloc=None, dtb_reserved=False):
     dtb = base + min(ram // 2, 128 * MB)
     if dtb_reserved and dtb >= limit:
         highmem -= 1 * MB
+    # QEMU's -initrd goes where the DTB would (which then follows it);
+    # above the lowmem limit its reserved pages are not managed highmem.
+    if initrd_k and dtb >= limit:
+        highmem -= initrd_k << 10
     return lines, warnings, highmem >> 10, ram >> 10
 
 
@@ -195,7 +200,8 @@ def check_layout(cfg, log, syms):
     problems = []
     want, warns, highmem_k, total_k = expected_layout(
         cfg.profile, RAM_BASE[cfg.machine], cfg.mem * MB, cfg.vmalloc,
-        dtb_reserved=cfg.machine == "virt")
+        dtb_reserved=cfg.machine == "virt",
+        initrd_k=cfg.initramfs_reserved_k())
     if "Virtual kernel memory layout:" not in lines:
         return ["no 'Virtual kernel memory layout:' block"]
     for w in want + section_lines(syms):

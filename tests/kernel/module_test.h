@@ -29,6 +29,13 @@ void mod_snapshot_expect_same(struct kunit *test,
 const char *mod_log_since(unsigned int pos);
 
 /*
+ * Is NAME.ko in the initramfs? If not, the case is skipped with the
+ * reason (a boot without make's initramfs, such as the hand-made device
+ * trees' or one whose initrd is not in lowmem) and this returns false.
+ */
+bool mod_available(struct kunit *test, const char *name);
+
+/*
  * Load the module called name from the initramfs and return it (NULL,
  * with the case failed, if it did not load), checking that its memory
  * lies in the modules area and that its text is read-only and

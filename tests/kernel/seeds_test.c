@@ -126,6 +126,8 @@ static void run_seed(struct kunit *test, const char *name, const char *label,
 	bool no_high = (region == PKMAP || region == FIXMAP) &&
 		       strcmp(name, "lowapi_atomic") && !totalhigh_pages();
 
+	if (!mod_available(test, name))
+		return;
 	mod_snapshot_take(&before);
 	pos = log_buf_pos();
 	mod = mod_load_checked(test, name);
