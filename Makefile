@@ -51,7 +51,13 @@ SRCS := $(wildcard boot/*.S) \
 	$(wildcard tests/kernel/*.c)
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 
-all: $(O)/hikern.elf $(O)/Image
+# make M=dir builds the modules of an out-of-tree directory (its Kbuild or
+# Makefile says obj-m := name.o) into dir/name.ko (MO=outdir elsewhere).
+ifneq ($(M),)
+.DEFAULT_GOAL := ext-modules
+endif
+
+all: $(O)/hikern.elf $(O)/Image $(O)/initramfs.cpio
 
 $(O)/drivers/%.o: CFLAGS += -ffunction-sections
 
@@ -81,6 +87,46 @@ $(O)/hikern.elf: $(OBJS) $(O)/kallsyms.o linker.ld
 
 $(O)/Image: $(O)/hikern.elf
 	$(OBJCOPY) -O binary $< $@
+
+# ---- Modules (kernel/module.c; Documentation/kernel/modules.md) ----
+# Compiled with the kernel's own flags (ARM code, frame pointers, no
+# PIC: the loader relocates BL/B, MOVW/MOVT and data words) and both
+# include directories, -DMODULE; in-tree ones with -Werror as the kernel.
+MODCFLAGS := $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-common \
+	-fno-strict-aliasing -mapcs-frame -fno-omit-frame-pointer \
+	-fno-optimize-sibling-calls -O2 -g -Wall -Wextra -Wno-unused-parameter \
+	-DMODULE -I$(CURDIR)/include -I$(CURDIR)/arch/arm/include \
+	-DCONFIG_DEBUG=$(CONFIG_DEBUG)
+MODBUILD = $(MAKE) --no-print-directory -f $(CURDIR)/scripts/Makefile.modbuild \
+	CC=$(CC) CROSS_COMPILE=$(CROSS_COMPILE)
+KERNEL_SYMVERS := $(O)/Module.symvers $(O)/modules/Module.symvers
+
+# The kernel's exports (EXPORT_SYMBOL), for modpost.
+$(O)/Module.symvers: $(O)/hikern.elf scripts/modpost.py
+	python3 scripts/modpost.py --vmlinux $< --out $@
+
+# The in-tree modules (modules/): the seeds' experiments.
+modules: $(O)/Module.symvers
+	+@$(MODBUILD) src=modules obj=$(O)/modules KBUILD_INTREE=y \
+		MODCFLAGS="$(MODCFLAGS) -Werror" SYMVERS_IN="$(O)/Module.symvers"
+
+# Out-of-tree modules the tests load (tests/modules/), built as make M=
+# builds any other directory.
+test-modules: modules
+	+@$(MODBUILD) src=tests/modules obj=$(O)/tests/modules \
+		MODCFLAGS="$(MODCFLAGS) -Werror" SYMVERS_IN="$(KERNEL_SYMVERS)"
+
+MO ?= $(M)
+ext-modules: modules
+	+@$(MODBUILD) src=$(M) obj=$(MO) MODCFLAGS="$(MODCFLAGS)" \
+		SYMVERS_IN="$(KERNEL_SYMVERS) $(KBUILD_EXTRA_SYMBOLS)"
+
+# Every module in a cpio newc archive, debug info stripped as
+# INSTALL_MOD_STRIP=1 does; QEMU passes it with -initrd (scripts/qemu.sh).
+$(O)/initramfs.cpio: modules test-modules scripts/mkinitramfs.py
+	@python3 scripts/mkinitramfs.py --objcopy $(OBJCOPY) -o $@ \
+		lib/modules/0.1/kernel=$(O)/modules \
+		lib/modules/0.1/extra=$(O)/tests/modules
 
 # Device trees for the vexpress boards (QEMU generates virt's itself).
 DTBS := $(patsubst tests/dts/%.dts,$(O)/dts/%.dtb,$(wildcard tests/dts/*.dts))
@@ -149,10 +195,12 @@ clean:
 -include tests/host/lib.mk
 -include tests/host/pkmap.mk
 -include tests/host/slab.mk
+-include tests/host/module.mk
 -include $(OBJS:.o=.d)
 
-# make fuzz (tests/host/host.mk) runs the buddy fuzzer for FUZZ_SECONDS.
-fuzz: setup
+# make fuzz (tests/host/host.mk) runs the module loader's fuzzer
+# (tests/host/module.mk), then the buddy fuzzer, each for FUZZ_SECONDS.
+fuzz: setup fuzz-module
 
 .PHONY: all dtbs setup run test debug bench stress format format-check \
-	kernel-doc-check clean
+	kernel-doc-check clean modules test-modules ext-modules

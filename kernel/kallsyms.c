@@ -5,8 +5,11 @@
  * link's symbol list) holds sorted text addresses and name offsets. It is
  * the last thing in the image, so adding it in the second link moves no
  * symbol: the addresses it lists stay true (scripts/check-kallsyms.sh).
+ * Addresses in module text are looked up in the module's own table
+ * (kernel/module.c).
  */
 #include <linux/kallsyms.h>
+#include <linux/module.h>
 #include <asm/sections.h>
 #include <linux/types.h>
 
@@ -27,12 +30,16 @@ static unsigned long text_region_end(unsigned long addr)
 }
 
 const char *kallsyms_lookup(unsigned long addr, unsigned long *symbolsize,
-			    unsigned long *offset)
+			    unsigned long *offset, const char **modname)
 {
 	unsigned long lo = 0, hi = kallsyms_num_syms, next;
 	unsigned long end = text_region_end(addr);
 
-	if (!hi || !end || addr < kallsyms_addresses[0])
+	if (modname)
+		*modname = NULL;
+	if (!end)
+		return module_address_lookup(addr, symbolsize, offset, modname);
+	if (!hi || addr < kallsyms_addresses[0])
 		return NULL;
 	/* Last symbol whose address is <= addr. */
 	while (hi - lo > 1) {

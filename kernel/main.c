@@ -4,9 +4,10 @@
  * Order matters: setup_arch() finds the boot information, the console and
  * RAM and builds the page tables; mem_init() hands memory to the buddy
  * allocator and prints the Memory line and the layout block; then the
- * clock, interrupts and the self-tests selected by hikern.test=. The
- * runqueues exist from the first line (sched_init), with this boot task
- * as CPU 0's; once the boot is done it becomes CPU 0's idle loop.
+ * clock, interrupts, the initramfs and the modules hikern.insmod= names,
+ * and the self-tests selected by hikern.test=. The runqueues exist from
+ * the first line (sched_init), with this boot task as CPU 0's; once the
+ * boot is done it becomes CPU 0's idle loop.
  */
 #include <asm/paging.h>
 #include <asm/semihosting.h>
@@ -14,15 +15,18 @@
 #include <hikern/bench.h>
 #include <kunit/test.h>
 #include <linux/init.h>
+#include <linux/initramfs.h>
 #include <linux/kernel.h>
 #include <linux/lkdtm.h>
+#include <linux/module.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/serial_pl011.h>
 #include <linux/spinlock.h>
 #include <linux/start_kernel.h>
+#include <linux/vermagic.h>
 
-#define HIKERN_VERSION "0.1"
+#define HIKERN_VERSION UTS_RELEASE
 
 void __noreturn start_kernel(void)
 {
@@ -42,13 +46,18 @@ void __noreturn start_kernel(void)
 	time_init();
 	local_irq_enable();
 	lkdtm_run();
+	populate_rootfs();
+	load_boot_modules();
 
 	failed = kunit_run_selected();
 	bench_failed = bench_run_selected();
 	if (bench_failed >= 0)
 		failed = (failed > 0 ? failed : 0) + bench_failed;
-	if (failed >= 0)
+	if (failed >= 0) {
+		show_modules(); /* what a run leaves loaded, as lsmod */
 		semihosting_exit(failed ? EXIT_TEST_FAILED : EXIT_PASS);
+	}
+	show_modules();
 	pr_info("hikern: boot complete; idle (no console shell yet)\n");
 	cpu_startup_entry();
 }

@@ -8,13 +8,53 @@
 #include <asm/semihosting.h>
 #include <asm/thread_info.h>
 #include <linux/bug.h>
+#include <linux/kernel.h>
+#include <linux/module.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
+#include <string.h>
 
 int oops_in_progress;
+
+static unsigned long tainted_mask;
+
+/* Linux's taint_flags[]: the letter when set, when clear. */
+static const struct {
+	char c_true, c_false;
+} taint_flags[] = {
+	{ 'P', 'G' }, { 'F', ' ' }, { 'S', ' ' }, { 'R', ' ' }, { 'M', ' ' },
+	{ 'B', ' ' }, { 'U', ' ' }, { 'D', ' ' }, { 'A', ' ' }, { 'W', ' ' },
+	{ 'C', ' ' }, { 'I', ' ' }, { 'O', ' ' }, { 'E', ' ' }, { 'L', ' ' },
+	{ 'K', ' ' }, { 'X', ' ' }, { 'T', ' ' },
+};
+
+void add_taint(unsigned int flag)
+{
+	tainted_mask |= 1UL << flag;
+}
+
+bool test_taint(unsigned int flag)
+{
+	return tainted_mask & (1UL << flag);
+}
+
+const char *print_tainted(void)
+{
+	static char buf[ARRAY_SIZE(taint_flags) + sizeof("Tainted: ")];
+	char *s = buf + sizeof("Tainted: ") - 1;
+
+	if (!tainted_mask)
+		return "Not tainted";
+	memcpy(buf, "Tainted: ", sizeof("Tainted: ") - 1);
+	for (unsigned int i = 0; i < ARRAY_SIZE(taint_flags); i++)
+		*s++ = test_taint(i) ? taint_flags[i].c_true :
+				       taint_flags[i].c_false;
+	*s = '\0';
+	return buf;
+}
 
 void __noreturn panic(const char *fmt, ...)
 {
@@ -53,9 +93,9 @@ void __warn(const char *file, int line, const char *func, const char *cond)
 	pr_warn("WARNING: CPU: %u PID: %d at %s:%d %s()\n", smp_processor_id(),
 		current->pid, file, line, func);
 	(void)cond;
-	pr_warn("Modules linked in:\n");
-	pr_warn("CPU: %u PID: %d Comm: %s Not tainted\n", smp_processor_id(),
-		current->pid, current->comm);
+	print_modules();
+	pr_warn("CPU: %u PID: %d Comm: %s %s\n", smp_processor_id(),
+		current->pid, current->comm, print_tainted());
 	dump_stack();
 	pr_warn("---[ end trace 0000000000000000 ]---\n");
 }

@@ -73,6 +73,27 @@ static unsigned int format_stamp(char *buf, unsigned int size)
 	return scnprintf(buf, size, "[%5lu.%06lu] ", secs, usecs);
 }
 
+unsigned int log_buf_pos(void)
+{
+	return READ_ONCE(log_head);
+}
+
+size_t log_buf_copy(unsigned int from, char *buf, size_t size)
+{
+	unsigned int head = READ_ONCE(log_head), n;
+
+	if (!size)
+		return 0;
+	/* What was overwritten since from is lost: start at the oldest. */
+	if (head - from > LOG_BUF_LEN)
+		from = head - LOG_BUF_LEN;
+	n = min((size_t)(head - from), size - 1);
+	for (unsigned int i = 0; i < n; i++)
+		buf[i] = log_buf[(from + i) % LOG_BUF_LEN];
+	buf[n] = '\0';
+	return n;
+}
+
 int vprintk(const char *fmt, va_list args)
 {
 	static char text[LOG_LINE_MAX];

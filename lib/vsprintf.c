@@ -261,18 +261,23 @@ static void special_hex_number(struct outbuf *o, u64 num, int digits)
 }
 
 /*
- * %pS / %ps: "name+0xoff/0xsize" or just "name" from kallsyms_lookup();
- * without a symbol table, or for an unknown address, "0x%08lx". The whole
+ * %pS / %ps: "name+0xoff/0xsize" or just "name" from kallsyms_lookup(),
+ * followed by " [module]" for a module's function, as Linux's
+ * sprint_symbol; without a symbol table, or for an unknown address,
+ * "0x%08lx". The whole
  * text then obeys the field width and precision like a %s.
  */
 static void symbol_string(struct outbuf *o, unsigned long addr,
 			  bool with_offset, const struct printf_spec *spec)
 {
-	char sym[KSYM_NAME_LEN + 2 * (2 + 2 * sizeof(long)) + 4];
+	char sym[2 * KSYM_NAME_LEN + 2 * (2 + 2 * sizeof(long)) + 8];
 	struct outbuf tmp = { .buf = sym, .size = sizeof(sym), .len = 0 };
 	unsigned long size = 0, offset = 0;
+	const char *modname = NULL;
 	const char *name =
-		kallsyms_lookup ? kallsyms_lookup(addr, &size, &offset) : NULL;
+		kallsyms_lookup ?
+			kallsyms_lookup(addr, &size, &offset, &modname) :
+			NULL;
 
 	if (!name) {
 		special_hex_number(&tmp, addr, 8);
@@ -283,6 +288,11 @@ static void symbol_string(struct outbuf *o, unsigned long addr,
 			special_hex_number(&tmp, offset, 0);
 			put_char(&tmp, '/');
 			special_hex_number(&tmp, size, 0);
+		}
+		if (modname) {
+			put_mem(&tmp, " [", 2);
+			put_mem(&tmp, modname, strnlen(modname, KSYM_NAME_LEN));
+			put_char(&tmp, ']');
 		}
 	}
 	sym[min(tmp.len, sizeof(sym) - 1)] = '\0';

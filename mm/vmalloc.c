@@ -477,8 +477,14 @@ static void *__vmalloc_area(struct vm_struct *area, gfp_t gfp_mask,
 	return area->addr;
 }
 
-static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
-			      const void *caller)
+/*
+ * Linux's __vmalloc_node_range: vmalloc in [start, end). module_alloc()
+ * takes its memory from the modules area through it; vmalloc() and the
+ * rest from the vmalloc area.
+ */
+static void *__vmalloc_range_caller(unsigned long size, unsigned long start,
+				    unsigned long end, gfp_t gfp_mask,
+				    pgprot_t prot, const void *caller)
 {
 	struct vm_struct *area;
 	void *addr = NULL;
@@ -487,7 +493,7 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
 	drain_deferred_vfree();
 	/* More pages than RAM can never succeed: fail before trying. */
 	if (size && ALIGN(size, PAGE_SIZE) >> PAGE_SHIFT <= totalram_pages()) {
-		area = get_vm_area_caller(size, VM_ALLOC, caller);
+		area = __get_vm_area_caller(size, VM_ALLOC, start, end, caller);
 		if (area) {
 			addr = __vmalloc_area(area, gfp_mask, prot, caller);
 			if (!addr)
@@ -497,6 +503,38 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
 	if (!addr)
 		warn_vmalloc_failure(gfp_mask, size);
 	return addr;
+}
+
+static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
+			      const void *caller)
+{
+	return __vmalloc_range_caller(size, VMALLOC_START, VMALLOC_END,
+				      gfp_mask, prot, caller);
+}
+
+/**
+ * __vmalloc_node_range - allocate virtually contiguous memory in a range
+ * @size: bytes, rounded up to whole pages
+ * @align: ignored: areas are page aligned, which is all hikern needs
+ * @start: lowest address the area may start at
+ * @end: address the area (with its guard page) must end below
+ * @gfp_mask: GFP flags for the pages, as for __vmalloc()
+ * @prot: protection of the mapping
+ * @caller: the caller's address, for vmallocinfo
+ *
+ * __vmalloc() in [@start, @end) instead of the vmalloc area: how
+ * module_alloc() takes module memory from the modules area.
+ *
+ * Context: Process context (BUG in an interrupt handler), as __vmalloc().
+ * Return: The page-aligned address, or NULL on failure with one warning
+ * line unless __GFP_NOWARN.
+ */
+void *__vmalloc_node_range(unsigned long size, unsigned long align,
+			   unsigned long start, unsigned long end,
+			   gfp_t gfp_mask, pgprot_t prot, const void *caller)
+{
+	(void)align; /* areas are page aligned: all hikern needs */
+	return __vmalloc_range_caller(size, start, end, gfp_mask, prot, caller);
 }
 
 /**
@@ -779,6 +817,28 @@ static void show_vm_area(const struct vm_struct *v)
 		  (v->flags & VM_MAP) ? " vmap" : "",
 		  (v->pages && is_vmalloc_addr(v->pages)) ? " vpages" : "");
 	pr_info("%s\n", line);
+}
+
+/**
+ * vm_area_count - count the areas starting in an address range
+ * @start: lowest start address counted
+ * @end: first start address not counted
+ *
+ * For the self-tests: what a module load or unload leaves behind.
+ *
+ * Context: Any context; takes vmap_area_lock with IRQs disabled.
+ * Return: the number of areas whose start lies in [@start, @end).
+ */
+unsigned int vm_area_count(unsigned long start, unsigned long end)
+{
+	unsigned int n = 0;
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	for (const struct vm_struct *v = vmlist; v; v = v->next)
+		n += vm_start(v) >= start && vm_start(v) < end;
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	return n;
 }
 
 /**

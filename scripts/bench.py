@@ -32,6 +32,10 @@ TARGETS = {
     "kmalloc32": ("kmalloc(32)+kfree", 50, 249),
     "vmalloc4": ("vmalloc(4 pages)+vfree", 1500, 7527),
     "context_switch": ("context switch (two threads yield)", None, None),
+    "module_load": ("load a small module (oot_hello.ko)", None, None),
+    "module_unload": ("unload it", None, None),
+    "module_call_kernel": ("call of a kernel export from a module", None, None),
+    "kernel_call_kernel": ("the same call from kernel code", None, None),
 }
 
 
@@ -44,6 +48,7 @@ def run(mem):
            "-m", str(mem), "-display", "none", "-monitor", "none",
            "-serial", "stdio", "-semihosting-config", "enable=on,target=native",
            "-icount", "shift=0,sleep=off", "-kernel", IMAGE,
+           "-initrd", os.path.join(ROOT, "build-bench", "initramfs.cpio"),
            "-append", "hikern.bench=all"]
     t0 = time.time()
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)

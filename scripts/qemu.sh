@@ -8,6 +8,11 @@ mem=${2:-1024}
 append=${3:-}
 shift 3 2>/dev/null || shift $#
 img=${IMAGE:-build/Image}
+# The modules' initramfs make builds next to the Image (INITRD= for
+# another file, INITRD=none for none).
+initrd=${INITRD:-$(dirname "$img")/initramfs.cpio}
+initrd_opt=
+[ "$initrd" != none ] && [ -f "$initrd" ] && initrd_opt="-initrd $initrd"
 case "$m" in
 virt) board="-M virt -cpu cortex-a15 -nic none" ;;
 vexpress-a9) board="-M vexpress-a9 -audiodev none,id=snd0" ;;
@@ -17,4 +22,4 @@ esac
 # shellcheck disable=SC2086
 exec qemu-system-arm $board -m "$mem" -display none -monitor none -serial stdio \
 	-semihosting-config enable=on,target=native -kernel "$img" \
-	-append "$append" "$@"
+	$initrd_opt -append "$append" "$@"

@@ -38,6 +38,9 @@ LOGS = os.path.join(BUILD, "test-logs")
 IMAGE = os.path.join(BUILD, "Image")
 ELF = os.path.join(BUILD, "hikern.elf")
 NODEBUG_IMAGE = os.path.join(ROOT, "build-nodebug", "Image")
+# The initramfs `make` builds next to each Image: every module (kernel/
+# module.c); a boot of that Image gets it with -initrd, as make run does.
+INITRAMFS = "initramfs.cpio"
 
 RAM_BASE = {"virt": 0x40000000, "vexpress-a9": 0x60000000,
             "vexpress-a15": 0x80000000}
@@ -89,7 +92,8 @@ def memparse(s):
     return v << {"": 0, "k": 10, "m": 20, "g": 30}[m.group(2).lower()]
 
 
-def expected_layout(profile, base, ram, vmalloc=None, dtb_reserved=False):
+def expected_layout(profile, base, ram, vmalloc=None, dtb_reserved=False,
+                    initrd_k=0):
     """Region lines, warnings and highmem size Linux would print."""
     p = PROFILES[profile]
     vend = p["vmalloc_end"]
@@ -134,6 +138,10 @@ def expected_layout(profile, base, ram, vmalloc=None, dtb_reserved=False):
     dtb = base + min(ram // 2, 128 * MB)
     if dtb_reserved and dtb >= limit:
         highmem -= 1 * MB
+    # QEMU's -initrd goes where the DTB would (which then follows it);
+    # above the lowmem limit its reserved pages are not managed highmem.
+    if initrd_k and dtb >= limit:
+        highmem -= initrd_k << 10
     return lines, warnings, highmem >> 10, ram >> 10
 
 
@@ -192,7 +200,8 @@ def check_layout(cfg, log, syms):
     problems = []
     want, warns, highmem_k, total_k = expected_layout(
         cfg.profile, RAM_BASE[cfg.machine], cfg.mem * MB, cfg.vmalloc,
-        dtb_reserved=cfg.machine == "virt")
+        dtb_reserved=cfg.machine == "virt",
+        initrd_k=cfg.initramfs_reserved_k())
     if "Virtual kernel memory layout:" not in lines:
         return ["no 'Virtual kernel memory layout:' block"]
     for w in want + section_lines(syms):
@@ -237,7 +246,7 @@ def check_layout(cfg, log, syms):
     # Reserved: at least mem_map (32 bytes a page) and the image; at most
     # that plus QEMU's 1 MiB DTB and 1 MiB of page tables and vectors.
     floor = (total_k // 4) * 32 // 1024 + ((syms["_end"] - syms["_text"]) >> 10)
-    floor += cfg.extra_reserved_k
+    floor += cfg.extra_reserved_k + cfg.initramfs_reserved_k()
     if not floor <= reserved <= floor + 2048:
         problems.append("reserved %dK outside [%dK, %dK]" % (reserved, floor, floor + 2048))
     if (cma is not None) != (cfg.profile == "v5"):
@@ -376,7 +385,7 @@ class Config:
                  timeout=120, layout=True, seed=None, kernel=None,
                  expect=None, until=None, exit_status=0, semihosting=True,
                  image=None, extra_qemu=None, prepare=None, verdict=None,
-                 extra_reserved_k=0):
+                 extra_reserved_k=0, no_initramfs=False):
         self.name, self.machine, self.mem, self.test = name, machine, mem, test
         self.profile, self.vmalloc, self.dtb = profile, vmalloc, dtb
         self.extra_append, self.timeout, self.layout = extra_append, timeout, layout
@@ -390,6 +399,7 @@ class Config:
         self.extra_qemu = extra_qemu or []
         self.prepare, self.verdict = prepare, verdict
         self.extra_reserved_k = extra_reserved_k  # e.g. an initrd
+        self.no_initramfs = no_initramfs
 
     def append(self):
         parts = []
@@ -403,12 +413,29 @@ class Config:
             parts.append(self.extra_append)
         return " ".join(parts)
 
+    def initramfs(self):
+        """The modules' initramfs this boot gets, or None: boots of an
+        Image (not the ELF, not the hand-made device trees) that bring
+        no initrd of their own."""
+        if self.kernel is not None or self.no_initramfs or \
+                "-initrd" in self.extra_qemu:
+            return None
+        return os.path.join(os.path.dirname(self.image or IMAGE), INITRAMFS)
+
+    def initramfs_reserved_k(self):
+        """What the initramfs adds to the Memory line's reserved figure
+        (whole pages, arch/arm/mm/initrd.c)."""
+        path = self.initramfs()
+        return -(-os.path.getsize(path) // PAGE_SIZE) * 4 if path else 0
+
     def command(self):
         cmd = ["qemu-system-arm"] + BOARD_ARGS[self.machine] + [
             "-m", str(self.mem), "-display", "none", "-monitor", "none",
             "-serial", "stdio"]
         if self.kernel is not False:
             cmd += ["-kernel", self.kernel or self.image or IMAGE]
+        if self.initramfs():
+            cmd += ["-initrd", self.initramfs()]
         if self.semihosting:
             cmd += ["-semihosting-config", "enable=on,target=native"]
         if self.kernel is None:
@@ -558,6 +585,7 @@ def matrix():
     c.append(Config("lkdtm-help", test="none", layout=False,
                     extra_append="lkdtm=help",
                     expect=[r"lkdtm:   WRITE_RO\n", r"lkdtm:   WARNING"]))
+    c += module_configs()
     c += bad_mem_configs()
     # Hand-made device trees: bad banks, bad and good initrds.
     c += dtb_variants.configs(Config, {
@@ -566,6 +594,50 @@ def matrix():
         "board_dtbs": {m: os.path.join(BUILD, "dts", d) for m, d in DTBS.items()},
     }, MEMORY_RE, elf_symbols())
     return c
+
+
+def module_configs():
+    """Modules loaded at boot (hikern.insmod=) and a bad initramfs."""
+    def garbage(cfg):
+        path = os.path.join(LOGS, "garbage.cpio")
+        with open(path, "wb") as f:
+            f.write(b"this is not a cpio archive\n" * 100)
+        cfg.extra_qemu = ["-initrd", path]
+
+    return [
+        # Linux's insmod output and /proc/modules: the first module lands
+        # at MODULES_VADDR, out-of-tree ones taint and carry (O), a user
+        # of another module's exports shows in its fourth column; a name
+        # the initramfs lacks is one line, and the boot goes on.
+        Config("modules-insmod", test="none", layout=False,
+               extra_append="hikern.insmod=kmap_example,oot_hello,nosuch,"
+                            "oot_user,bad_unknown",
+               expect=[r"initramfs: \d+ files",
+                       r"kmap example init\n",
+                       r"\[\*\]unsigned int \*KMAP_int:       Address: 0xbfe[0-9a-f]{5}\n",
+                       r"oot_hello: loading out-of-tree module taints kernel\.\n",
+                       r"insmod: ERROR: could not load module nosuch: "
+                       r"nosuch\.ko not found in the initramfs",
+                       r"oot_user: 2 \+ 3 = 5",
+                       r"bad_unknown: Unknown symbol nosuch_symbol \(err -2\)",
+                       r"/proc/modules \(3 loaded\):\n",
+                       r"\] kmap_example \d+ 0 - Live 0xbf000000\n",
+                       r"\] oot_hello \d+ 1 oot_user, Live 0xbf[0-9a-f]{6} \(O\)\n",
+                       r"\] oot_user \d+ 0 - Live 0xbf[0-9a-f]{6} \(O\)\n"]),
+        # The same on the production build, whose modules are its own.
+        Config("modules-insmod-nodebug", test="none", layout=False,
+               image=NODEBUG_IMAGE, extra_append="hikern.insmod=oot_user,"
+                                                 "oot_hello,oot_user",
+               expect=[r"/proc/modules \(2 loaded\):\n",
+                       r"\] oot_hello \d+ 1 oot_user, Live 0xbf000000 \(O\)\n"]),
+        # An initrd that is no cpio archive: Linux's line, no modules,
+        # the kernel carries on.
+        Config("initramfs-garbage", test="none", layout=False,
+               prepare=garbage, extra_append="hikern.insmod=kmap_example",
+               expect=[r"Initramfs unpacking failed: no cpio magic",
+                       r"kmap_example\.ko not found in the initramfs",
+                       r"/proc/modules \(0 loaded\):"]),
+    ]
 
 
 def bad_mem_configs():
@@ -904,7 +976,7 @@ def main():
     if run_host_tests:
         for target in ("format-check", "kernel-doc-check", "host-tests",
                        "host-lib-tests", "host-pkmap-tests", "host-slab-tests",
-                       "fuzz-smoke", "fuzz-fdt-smoke"):
+                       "fuzz-smoke", "fuzz-fdt-smoke", "fuzz-module-smoke"):
             run_host(target, tally)
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as ex:
         futs = {ex.submit(check_config, c, syms): c for c in configs}

@@ -27,6 +27,16 @@
 #define LOGLEVEL_NOTICE 5
 
 int printk(const char *fmt, ...) __printf(1, 2);
+
+/*
+ * The log buffer as the self-tests read it (Linux's kmsg_dump does the
+ * same job): log_buf_pos() is the count of bytes ever logged;
+ * log_buf_copy() copies what was logged since such a position (the
+ * newest LOG_BUF_LEN bytes at most; at most size - 1, NUL-terminated)
+ * and returns the length.
+ */
+unsigned int log_buf_pos(void);
+size_t log_buf_copy(unsigned int from, char *buf, size_t size);
 int vprintk(const char *fmt, va_list args);
 
 /* Formatter (lib/vsprintf.c): the kernel's own, no newlib stdio. */

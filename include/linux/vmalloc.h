@@ -56,6 +56,14 @@ static inline unsigned long get_vm_area_size(const struct vm_struct *area)
 /* Contracts (kernel-doc) at the definitions in mm/vmalloc.c. */
 void *vmalloc(unsigned long size); /* BUG in an interrupt handler */
 void *vzalloc(unsigned long size);
+/*
+ * vmalloc in [start, end) with explicit flags and protection (Linux's
+ * __vmalloc_node_range; align above a page is not supported, as nothing
+ * needs it). module_alloc() uses it for the modules area.
+ */
+void *__vmalloc_node_range(unsigned long size, unsigned long align,
+			   unsigned long start, unsigned long end,
+			   gfp_t gfp_mask, pgprot_t prot, const void *caller);
 void *__vmalloc(unsigned long size, gfp_t gfp_mask, pgprot_t prot);
 /* Deferred to the next vmalloc/vfree when called in an interrupt. */
 void vfree(const void *addr);
@@ -98,7 +106,10 @@ int vm_area_add_early(struct vm_struct *vm);
 int ioremap_page_range(unsigned long addr, unsigned long end,
 		       phys_addr_t phys_addr, pgprot_t prot);
 
-/* /proc/vmallocinfo's format, lowest address first. */
+/* Number of areas starting in [start, end), for the self-tests. */
+unsigned int vm_area_count(unsigned long start, unsigned long end);
+
+/* The areas in /proc/vmallocinfo's format, lowest address first. */
 void show_vmallocinfo(void);
 
 #endif /* _LINUX_VMALLOC_H */

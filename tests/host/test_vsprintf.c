@@ -17,10 +17,12 @@
 
 /* A symbol table for %pS: one function at 0x1000..0x10ff. */
 const char *kallsyms_lookup(unsigned long addr, unsigned long *symbolsize,
-			    unsigned long *offset)
+			    unsigned long *offset, const char **modname)
 {
 	if (addr < 0x1000 || addr >= 0x1100)
 		return NULL;
+	if (modname)
+		*modname = NULL;
 	if (symbolsize)
 		*symbolsize = 0x100;
 	if (offset)

@@ -1,186 +1,211 @@
 /*
- * tests/kernel/seeds_test.c: suite "seeds", the example modules of the
- * Linux 5.5 board (Documentation/boards.md, section 2) run as self-tests,
- * printing the modules' own lines:
+ * tests/kernel/seeds_test.c: suite "seeds", the seeds' experiments
+ * (Documentation/boards.md) as the modules they are: each case loads one
+ * module of modules/ from the initramfs, as `insmod kmap_example.ko`
+ * does on the seeds' boards, and checks what its own code, running in
+ * the modules area, printed:
  *
- *   kmap:        banner, "[*]unsigned int *KMAP_int: ..."
- *   low level:   banner, "[*]unsignd long vaddr: ..." from
- *                kmap_atomic_idx_push + set_fixmap
- *   kmap_atomic: banner, "[*]unsigned int *KMAP_atomic: ..."
+ *   kmap_example, kmap_test          [*]... KMAP_int: Address:  in pkmap
+ *   lowapi_atomic                    [*]... vaddr: Address:     in fixmap
+ *   highapi_atomic, kmap_test2       [*]... KMAP_atomic: Address: fixmap
+ *   kmalloc_example                  [*]... NORMAL_int: Address: lowmem
+ *   vmalloc_example                  [*]... VMALLOC_int: Address: vmalloc
  *
- * (the misspelt "unsignd" is the module's). Beyond printing, each case
- * checks that its address lies in the region the article says it does, at
- * the slot the formulas give, and that it really reaches the allocated
- * page: a value written through it is read back through a second,
- * independent mapping of the same page.
+ * and the region banner (the running kernel's own regions, in the
+ * modules' format; scripts/run-tests.py compares it with seed 002's
+ * board on the v5 layout). The fixmap ones must be at this CPU's first
+ * kmap_atomic slot (nothing else holds one). Then rmmod must give back
+ * everything: pages, pkmap and fixmap slots, module memory.
+ *
+ * The data checks (a word written through each mapping read back through
+ * another) are the highmem suite's; here the subject is the modules.
  */
 #include <asm/fixmap.h>
 #include <asm/layout.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
+#include <kunit/private.h>
 #include <kunit/test.h>
-#include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
+#include <linux/module.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
+#include <string.h>
 
-#include "kmap_test.h"
-#include "seed.h"
+#include "module_test.h"
 
-static bool in_range(unsigned long a, unsigned long start, unsigned long end)
+enum region { PKMAP, FIXMAP, LOWMEM, VMALLOC };
+
+static const char *const region_names[] = { "pkmap", "fixmap", "lowmem",
+					    "vmalloc" };
+
+static void region_bounds(enum region r, unsigned long *lo, unsigned long *hi)
 {
-	return a >= start && a < end;
+	switch (r) {
+	case PKMAP:
+		*lo = PKMAP_BASE;
+		*hi = PKMAP_BASE + 0x200000;
+		break;
+	case FIXMAP:
+		*lo = FIXADDR_START;
+		*hi = FIXADDR_END;
+		break;
+	case LOWMEM:
+		*lo = PAGE_OFFSET;
+		*hi = (unsigned long)high_memory;
+		break;
+	default:
+		*lo = VMALLOC_START;
+		*hi = VMALLOC_END;
+		break;
+	}
 }
 
-/* The module allocates with __GFP_HIGHMEM; without HighMem: lowmem. */
-static struct page *seed_alloc(struct kunit *test)
+/* The value after "<label>:" ... "Address: " in text; false if none. */
+static bool printed_address(const char *text, const char *label,
+			    unsigned long *addr)
 {
-	struct page *page = alloc_pages(__GFP_HIGHMEM, 0);
+	const char *p = strstr(text, label), *a;
+	unsigned long v = 0;
+	int digits = 0;
 
-	KUNIT_ASSERT_NOT_NULL(test, page);
-	return page;
-}
-
-/*
- * Lowmem fallback (-m 256): the module's calls still work and return the
- * linear address; check that and end the case as skipped, since the
- * highmem path it is about was not exercised.
- */
-static bool seed_lowmem_fallback(struct kunit *test, struct page *page,
-				 unsigned long addr)
-{
-	if (PageHighMem(page))
+	if (!p || !(a = strstr(p, "Address: 0x")) || strchr(p, '\n') < a)
 		return false;
-	KUNIT_EXPECT_EQ(test, addr, (unsigned long)lowmem_page_address(page));
-	kunit_skip(test, "no HighMem: __GFP_HIGHMEM fell back to lowmem");
-	return true;
+	for (a += 11; *a; a++, digits++) {
+		int d = *a >= '0' && *a <= '9' ? *a - '0' :
+			*a >= 'a' && *a <= 'f' ? *a - 'a' + 10 :
+						 -1;
+
+		if (d < 0)
+			break;
+		v = v << 4 | (unsigned long)d;
+	}
+	*addr = v;
+	return digits > 0;
 }
 
-/* The kmap module: a HighMem page lands in the pkmap window. */
-static void seed_002_kmap(struct kunit *test)
+/* The banner lines, computed here from the kernel's own values. */
+static void expect_banner(struct kunit *test, const char *text, bool pkmap)
 {
-	struct page *high_page = NULL;
-	unsigned int *KMAP_int = NULL;
-	unsigned long pfn;
-	u32 *other;
+	char line[64];
 
-	seed_print_banner();
-	high_page = seed_alloc(test);
-	pfn = page_to_pfn(high_page);
-	KMAP_int = kmap(high_page);
-	printk("[*]unsigned int *KMAP_int:       Address: %#08x\n",
-	       (unsigned int)(unsigned long)KMAP_int);
-	if (!seed_lowmem_fallback(test, high_page, (unsigned long)KMAP_int)) {
-		KUNIT_EXPECT_TRUE(test,
-				  in_range((unsigned long)KMAP_int, PKMAP_BASE,
-					   PKMAP_BASE + 0x200000));
-		KUNIT_EXPECT_EQ(test,
-				pte_pfn(pkmap_page_table[PKMAP_NR(KMAP_int)]),
-				pfn);
-		KMAP_int[0] = kmap_test_pattern(pfn, 0, 0x002);
-		other = kmap_atomic(high_page);
-		KUNIT_EXPECT_EQ(test, other[0],
-				kmap_test_pattern(pfn, 0, 0x002));
-		kunmap_atomic(other);
-	}
-	if (KMAP_int)
-		kunmap(high_page);
-	__free_pages(high_page, 0);
+	snprintf(line, sizeof(line), "FIXMAP:      %8lx -- %8lx\n",
+		 FIXADDR_START, FIXADDR_END);
+	KUNIT_EXPECT_TRUE_MSG(test, strstr(text, line), "no '%s'", line);
+	snprintf(line, sizeof(line), "VMALLOC:     %8lx -- %8lx\n",
+		 VMALLOC_START, VMALLOC_END);
+	KUNIT_EXPECT_TRUE_MSG(test, strstr(text, line), "no '%s'", line);
+	snprintf(line, sizeof(line), "LOWMEM:      %8lx -- %8lx\n", PAGE_OFFSET,
+		 (unsigned long)high_memory);
+	KUNIT_EXPECT_TRUE_MSG(test, strstr(text, line), "no '%s'", line);
+	snprintf(line, sizeof(line), "PKMAP:       %8lx -- %8lx\n", PKMAP_BASE,
+		 PKMAP_BASE + 0x200000);
+	KUNIT_EXPECT_EQ(test, strstr(text, line) != NULL, pkmap);
+}
+
+/* This CPU's first kmap_atomic slot (slot type 0). */
+static unsigned long first_atomic_slot(void)
+{
+	return __fix_to_virt(FIX_KMAP_BEGIN + KM_TYPE_NR * smp_processor_id());
 }
 
 /*
- * The low-level module: push a slot type, turn it into this
- * CPU's fixmap index, map the page there with set_fixmap. The article's
- * second listing passes the index without FIX_KMAP_BEGIN to set_fixmap,
- * which maps the slot below the one it prints; this follows the first,
- * correct listing. kmap_atomic would also disable preemption and page
- * faults around the use; so does this test.
+ * insmod name, find its "[*]<label>... Address:" line, check it is in
+ * region (lowmem instead for a highmem region on a machine without
+ * HighMem: __GFP_HIGHMEM falls back), rmmod, check everything is back.
  */
-static void seed_003_set_fixmap(struct kunit *test)
+static void run_seed(struct kunit *test, const char *name, const char *label,
+		     enum region region, bool pkmap_line)
 {
-	struct page *high_page;
-	int idx, type;
-	unsigned long vaddr, pfn;
-	u32 *other;
-	bool high;
+	struct mod_snapshot before;
+	unsigned long addr = 0, lo, hi;
+	unsigned int pos;
+	struct module *mod;
+	const char *text;
+	/* set_fixmap maps any page; kmap* give a lowmem page's own address. */
+	bool no_high = (region == PKMAP || region == FIXMAP) &&
+		       strcmp(name, "lowapi_atomic") && !totalhigh_pages();
 
-	seed_print_banner();
-	high_page = alloc_page(__GFP_HIGHMEM);
-	KUNIT_ASSERT_NOT_NULL(test, high_page);
-	pfn = page_to_pfn(high_page);
-	high = PageHighMem(high_page);
-
-	preempt_disable();
-	type = kmap_atomic_idx_push();
-	idx = FIX_KMAP_BEGIN + type + KM_TYPE_NR * smp_processor_id();
-	vaddr = __fix_to_virt(idx);
-	set_fixmap(idx, page_to_phys(high_page));
-	printk("[*]unsignd long vaddr:       Address: %#08x\n",
-	       (unsigned int)(unsigned long)vaddr);
-
-	KUNIT_EXPECT_EQ(test, type, 0); /* nothing else holds a slot */
-	KUNIT_EXPECT_TRUE(test, in_range(vaddr, FIXADDR_START, FIXADDR_END));
-	KUNIT_EXPECT_EQ(test, vaddr,
-			__fix_to_virt(FIX_KMAP_BEGIN) -
-				KM_TYPE_NR * smp_processor_id() * PAGE_SIZE);
-	KUNIT_EXPECT_EQ(test, pte_pfn(*fixmap_pte(idx)), pfn);
-	*(u32 *)vaddr = kmap_test_pattern(pfn, 0, 0x003);
-
-	clear_fixmap(idx);
-	kmap_atomic_idx_pop();
-	preempt_enable();
-	KUNIT_EXPECT_TRUE(test, pte_none(*fixmap_pte(idx)));
-	KUNIT_EXPECT_TRUE(test, kunit_expect_fault(kmap_test_read_word,
-						   (void *)vaddr, NULL));
-
-	other = kmap(high_page);
-	KUNIT_EXPECT_EQ(test, other[0], kmap_test_pattern(pfn, 0, 0x003));
-	kunmap(high_page);
-	__free_page(high_page);
-	if (!high)
-		kunit_info(test,
-			   "no HighMem: the fixmap slot mapped a lowmem page");
+	if (!mod_available(test, name))
+		return;
+	mod_snapshot_take(&before);
+	pos = log_buf_pos();
+	mod = mod_load_checked(test, name);
+	if (!mod)
+		return;
+	text = mod_log_since(pos);
+	expect_banner(test, text, pkmap_line);
+	KUNIT_ASSERT_TRUE(test, printed_address(text, label, &addr));
+	region_bounds(no_high ? LOWMEM : region, &lo, &hi);
+	kunit_info(test, "%s printed %#lx, %s is %#lx-%#lx", name, addr,
+		   region_names[no_high ? LOWMEM : region], lo, hi);
+	KUNIT_EXPECT_TRUE(test, addr >= lo && addr < hi);
+	if (region == FIXMAP && !no_high)
+		KUNIT_EXPECT_EQ(test, addr, first_atomic_slot());
+	KUNIT_EXPECT_EQ(test, delete_module(name), 0);
+	KUNIT_EXPECT_NULL(test, find_module(name));
+	mod_snapshot_expect_same(test, &before);
+	/* The slots: no kmap_atomic held, the fixmap slot unmapped. */
+	KUNIT_EXPECT_EQ(test, kmap_atomic_idx(), -1);
+	if (region == FIXMAP && !no_high)
+		KUNIT_EXPECT_TRUE(test, pte_none(*virt_to_kpte(addr)));
+	/* A pkmap slot stays mapped, unused (count 1), until a flush. */
+	if (region == PKMAP && !no_high)
+		KUNIT_EXPECT_LE(test, pkmap_kunit_count(PKMAP_NR(addr)), 1);
+	if (no_high)
+		kunit_skip(test, "no HighMem: __GFP_HIGHMEM fell back to "
+				 "lowmem");
 }
 
-/* The kmap_atomic module: the page lands in this CPU's fixmap slot. */
-static void seed_003_kmap_atomic(struct kunit *test)
+static void seed_002_kmap_example(struct kunit *test)
 {
-	struct page *high_page = NULL;
-	unsigned int *KMAP_atomic = NULL;
-	unsigned long pfn, top_slot;
-	u32 *other;
+	run_seed(test, "kmap_example", "[*]unsigned int *KMAP_int:", PKMAP,
+		 true);
+}
 
-	seed_print_banner();
-	high_page = seed_alloc(test);
-	pfn = page_to_pfn(high_page);
-	KMAP_atomic = kmap_atomic(high_page);
-	top_slot = __fix_to_virt(FIX_KMAP_BEGIN + kmap_atomic_idx() +
-				 KM_TYPE_NR * smp_processor_id());
-	printk("[*]unsigned int *KMAP_atomic:       Address: %#08x\n",
-	       (unsigned int)(unsigned long)KMAP_atomic);
-	if (seed_lowmem_fallback(test, high_page, (unsigned long)KMAP_atomic)) {
-		kunmap_atomic(KMAP_atomic);
-		__free_pages(high_page, 0);
-		return;
-	}
-	KUNIT_EXPECT_TRUE(test, in_range((unsigned long)KMAP_atomic,
-					 FIXADDR_START, FIXADDR_END));
-	KUNIT_EXPECT_EQ(test, (unsigned long)KMAP_atomic, top_slot);
-	KUNIT_EXPECT_EQ(test, pte_pfn(*virt_to_kpte(top_slot)), pfn);
-	KMAP_atomic[0] = kmap_test_pattern(pfn, 0, 0x0a3);
-	if (KMAP_atomic)
-		kunmap_atomic(KMAP_atomic);
-	other = kmap(high_page);
-	KUNIT_EXPECT_EQ(test, other[0], kmap_test_pattern(pfn, 0, 0x0a3));
-	kunmap(high_page);
-	__free_pages(high_page, 0);
+static void seed_002_lowapi_atomic(struct kunit *test)
+{
+	run_seed(test, "lowapi_atomic", "[*]unsignd long vaddr:", FIXMAP, true);
+}
+
+static void seed_002_highapi_atomic(struct kunit *test)
+{
+	run_seed(test, "highapi_atomic",
+		 "[*]unsigned int *KMAP_atomic:", FIXMAP, true);
+}
+
+static void seed_002_kmalloc_example(struct kunit *test)
+{
+	run_seed(test, "kmalloc_example",
+		 "[*]unsigned int *NORMAL_int:", LOWMEM, true);
+}
+
+static void seed_002_vmalloc_example(struct kunit *test)
+{
+	run_seed(test, "vmalloc_example",
+		 "[*]unsigned int *VMALLOC_int:", VMALLOC, true);
+}
+
+static void seed_000_kmap_test(struct kunit *test)
+{
+	run_seed(test, "kmap_test", "[*]unsigned int *KMAP_int:", PKMAP, false);
+}
+
+static void seed_000_kmap_test2(struct kunit *test)
+{
+	run_seed(test, "kmap_test2", "[*]unsigned int *KMAP_atomic:", FIXMAP,
+		 false);
 }
 
 static struct kunit_case seeds_cases[] = {
-	KUNIT_CASE(seed_002_kmap),
-	KUNIT_CASE(seed_003_set_fixmap),
-	KUNIT_CASE(seed_003_kmap_atomic),
+	KUNIT_CASE(seed_002_kmap_example),
+	KUNIT_CASE(seed_002_lowapi_atomic),
+	KUNIT_CASE(seed_002_highapi_atomic),
+	KUNIT_CASE(seed_002_kmalloc_example),
+	KUNIT_CASE(seed_002_vmalloc_example),
+	KUNIT_CASE(seed_000_kmap_test),
+	KUNIT_CASE(seed_000_kmap_test2),
 	{},
 };
 

@@ -24,30 +24,12 @@
 #include <string.h>
 
 #include "kmap_test.h"
-#include "seed.h"
 
 static bool is_lowmem(const void *p)
 {
 	unsigned long a = (unsigned long)p;
 
 	return a >= PAGE_OFFSET && a < (unsigned long)high_memory;
-}
-
-/* kmalloc_example_init (Documentation/boards.md, section 2) as a test. */
-static void seed_002_kmalloc(struct kunit *test)
-{
-	unsigned int *NORMAL_int = NULL;
-
-	seed_print_banner();
-	NORMAL_int = (unsigned int *)kmalloc(sizeof(unsigned int), GFP_KERNEL);
-	printk("[*]unsigned int *NORMAL_int:     Address: %#08x\n",
-	       (unsigned int)(unsigned long)NORMAL_int);
-	KUNIT_ASSERT_NOT_NULL(test, NORMAL_int);
-	KUNIT_EXPECT_TRUE(test, is_lowmem(NORMAL_int));
-	*NORMAL_int = 0x12345678;
-	KUNIT_EXPECT_EQ(test, *NORMAL_int, 0x12345678);
-	if (NORMAL_int)
-		kfree(NORMAL_int);
 }
 
 static u8 pattern_byte(unsigned long tag, unsigned long i)
@@ -518,7 +500,6 @@ static void kmalloc_ignores_highmem(struct kunit *test)
 }
 
 static struct kunit_case slab_cases[] = {
-	KUNIT_CASE(seed_002_kmalloc),
 	KUNIT_CASE(kmalloc_every_size),
 	KUNIT_CASE(kmalloc_zero_and_null),
 	KUNIT_CASE(kmalloc_large_order),

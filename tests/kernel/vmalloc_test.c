@@ -32,7 +32,6 @@
 #include <string.h>
 
 #include "kmap_test.h"
-#include "seed.h"
 
 extern struct boot_info boot_info;
 
@@ -62,23 +61,6 @@ static bool in_vmalloc_region(const void *p)
 	unsigned long a = (unsigned long)p;
 
 	return a >= VMALLOC_START && a < VMALLOC_END;
-}
-
-/* vmalloc_example_init (Documentation/boards.md, section 2) as a test. */
-static void seed_002_vmalloc(struct kunit *test)
-{
-	unsigned int *VMALLOC_int = NULL;
-
-	seed_print_banner();
-	VMALLOC_int = (unsigned int *)vmalloc(sizeof(unsigned int));
-	printk("[*]unsigned int *VMALLOC_int:    Address: %#08x\n",
-	       (unsigned int)(unsigned long)VMALLOC_int);
-	KUNIT_ASSERT_NOT_NULL(test, VMALLOC_int);
-	KUNIT_EXPECT_TRUE(test, in_vmalloc_region(VMALLOC_int));
-	*VMALLOC_int = 0x12345678;
-	KUNIT_EXPECT_EQ(test, *VMALLOC_int, 0x12345678);
-	if (VMALLOC_int)
-		vfree(VMALLOC_int);
 }
 
 /* Fault expected at exactly addr, as a page translation fault. */
@@ -654,7 +636,6 @@ static void ioremap_refuses_ram(struct kunit *test)
 }
 
 static struct kunit_case vmalloc_cases[] = {
-	KUNIT_CASE(seed_002_vmalloc),
 	KUNIT_CASE(vmalloc_maps_its_pages),
 	KUNIT_CASE(vzalloc_zeroes),
 	KUNIT_CASE(guard_page_faults),

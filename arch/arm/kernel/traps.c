@@ -12,6 +12,7 @@
 #include <kunit/fault.h>
 #include <linux/bug.h>
 #include <linux/kernel.h>
+#include <linux/module.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -116,9 +117,9 @@ static void __die(const char *str, struct pt_regs *regs, unsigned long err)
 
 	pr_emerg("Internal error: %s: %lx [#%d] ARM\n", str, err,
 		 ++die_counter);
-	pr_emerg("Modules linked in:\n");
-	pr_emerg("CPU: %u PID: %d Comm: %s Not tainted\n", smp_processor_id(),
-		 current->pid, current->comm);
+	print_modules();
+	pr_emerg("CPU: %u PID: %d Comm: %s %s\n", smp_processor_id(),
+		 current->pid, current->comm, print_tainted());
 	show_regs(regs);
 	dump_backtrace(regs->ARM_pc, regs->ARM_fp);
 }
