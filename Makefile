@@ -24,8 +24,8 @@ ARCHFLAGS := -march=armv7-a -marm -mfloat-abi=soft
 CFLAGS := $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-common \
 	-fno-strict-aliasing -mapcs-frame -fno-omit-frame-pointer \
 	-fno-optimize-sibling-calls -O2 -g -Wall -Wextra -Werror \
-	-Wno-unused-parameter -Iinclude -DCONFIG_DEBUG=$(CONFIG_DEBUG)
-ASFLAGS := $(ARCHFLAGS) -g -D__ASSEMBLY__ -Iinclude
+	-Wno-unused-parameter -Iarch/arm/include -Iinclude -DCONFIG_DEBUG=$(CONFIG_DEBUG)
+ASFLAGS := $(ARCHFLAGS) -g -D__ASSEMBLY__ -Iarch/arm/include -Iinclude
 # The link drops the sections nothing refers to; linker.ld KEEPs what is
 # reached only through bounds symbols. drivers/ compiles each function
 # into its own section, so what only the host tests call (the device tree

@@ -249,6 +249,8 @@ __mmap_switched:
 	str	r9, [r0]
 	ldr	r0, =__atags_pointer
 	str	r10, [r0]
+	mov	r0, #0
+	mcr	p15, 0, r0, c13, c0, 4	@ TPIDRPRW: smp_processor_id() = 0
 	mov	fp, #0			@ ends the frame-pointer backtrace
 	bl	start_kernel		@ never returns
 	.cfi_endproc

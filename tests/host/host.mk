@@ -21,7 +21,7 @@ HOST_HDRS := $(wildcard include/linux/*.h include/asm/*.h mm/*.h \
 
 # tests/host/include comes first so host stubs can shadow arch headers.
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -fno-omit-frame-pointer \
-	-fno-strict-aliasing -Itests/host/include -Iinclude
+	-fno-strict-aliasing -Itests/host/include -Iinclude -Iarch/arm/include
 HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 
 # The unit tests poison mem_map as debug kernels do (mm/memblock.c), so a

@@ -29,7 +29,7 @@ HOSTLIB_SRCS := lib/vsprintf.c lib/cmdline.c drivers/of/fdt.c \
 HOSTLIB_HDRS := $(wildcard include/linux/*.h include/asm/*.h tests/host/*.h)
 HOSTLIB_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
-HOSTLIB_CFLAGS := -O1 -g -Wall -Wextra -Wno-unused-parameter -Itests/host/include -Iinclude
+HOSTLIB_CFLAGS := -O1 -g -Wall -Wextra -Wno-unused-parameter -Itests/host/include -Iinclude -Iarch/arm/include
 HOSTLIB_RENAME := -Dvsnprintf=kern_vsnprintf -Dsnprintf=kern_snprintf \
 	-Dscnprintf=kern_scnprintf
 # Objects in their own directory: other host fragments build the same

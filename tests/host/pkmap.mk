@@ -14,7 +14,7 @@ PKMAP_SRCS := tests/host/test_pkmap.c tests/host/harness.c tests/host/shim.c tes
 PKMAP_HDRS := $(wildcard include/linux/*.h include/asm/*.h tests/host/*.h \
 	tests/host/include/*/*.h)
 PKMAP_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fno-omit-frame-pointer \
-	-fno-strict-aliasing -DCONFIG_DEBUG=1 -Itests/host/include -Iinclude
+	-fno-strict-aliasing -DCONFIG_DEBUG=1 -Itests/host/include -Iinclude -Iarch/arm/include
 PKMAP_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 
 $(PKMAP_BUILD)/test_pkmap: $(PKMAP_SRCS) $(PKMAP_HDRS) tests/host/pkmap.mk

@@ -15,7 +15,7 @@ SLAB_HDRS := $(wildcard include/linux/*.h include/asm/*.h mm/*.h \
 # slab-include first: its asm/memory.h moves PAGE_OFFSET to the fake RAM.
 SLAB_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fno-omit-frame-pointer -fno-strict-aliasing \
-	-Itests/host/slab-include -Itests/host/include -Iinclude
+	-Itests/host/slab-include -Itests/host/include -Iinclude -Iarch/arm/include
 SLAB_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 
 $(SLAB_BUILD)/test_slab: $(SLAB_SRCS) $(SLAB_HDRS) tests/host/slab.mk
