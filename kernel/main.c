@@ -16,6 +16,7 @@
 #include <linux/lkdtm.h>
 #include <linux/printk.h>
 #include <linux/serial_pl011.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/start_kernel.h>
 
@@ -37,6 +38,7 @@ void __noreturn start_kernel(void)
 	ptdump_check_wx();
 	time_init();
 	local_irq_enable();
+	smp_init();
 	lkdtm_run();
 
 	failed = kunit_run_selected();

@@ -9,6 +9,8 @@
 
 #include <linux/types.h>
 
+struct task_struct;
+
 #define THREAD_SIZE 8192
 
 struct thread_info {
@@ -22,6 +24,7 @@ struct thread_info {
 	};
 	unsigned int cpu;
 	const char *comm;
+	struct task_struct *task; /* `current` (linux/sched.h) */
 };
 
 union thread_union {

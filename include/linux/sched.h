@@ -42,10 +42,13 @@ struct task_struct {
 
 extern struct task_struct init_task;
 
-/* The only task there is, until the scheduling issue. */
+/*
+ * The running task: each CPU's idle task (init_task on CPU 0,
+ * "swapper/N" on the others) until there is a scheduler. Found from sp.
+ */
 static inline struct task_struct *get_current(void)
 {
-	return &init_task;
+	return current_thread_info()->task;
 }
 #define current get_current()
 
@@ -68,6 +71,13 @@ static inline bool schedule_was_woken(void)
 /* Make p runnable if it sleeps in one of `state`; 1 if it was woken. */
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags);
 int wake_up_process(struct task_struct *p);
+
+/* The tick's hook into the scheduler, on every CPU. */
+void scheduler_tick(void);
+/* IPI_RESCHEDULE arrived: another CPU wants this one to reschedule. */
+void scheduler_ipi(void);
+/* @idle becomes @cpu's idle task (a secondary CPU, as it comes up). */
+void init_idle(struct task_struct *idle, int cpu);
 
 /*
  * might_sleep(): document (and, in the debug build, check) that a

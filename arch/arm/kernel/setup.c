@@ -142,6 +142,8 @@ static void __init setup_machine_defaults(struct boot_info *bi)
 		}
 		if (!bi->model)
 			bi->model = board.model;
+		if (!bi->sysreg_base)
+			bi->sysreg_base = board.sysreg_base;
 	}
 	if (!bi->nr_banks) {
 		bi->bank[0].start = PHYS_OFFSET;
@@ -174,7 +176,8 @@ static bool __init setup_boot_params(struct boot_info *bi)
 		bi->nr_banks = 0;
 	}
 	/* ATAGS carry no devices, and a tree may lack some: fill them in. */
-	if (type != BOOT_PARAMS_DTB || err || !bi->uart_base)
+	if (type != BOOT_PARAMS_DTB || err || !bi->uart_base ||
+	    !bi->sysreg_base)
 		setup_machine_defaults(bi);
 	return !err;
 }

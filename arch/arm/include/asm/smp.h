@@ -17,14 +17,16 @@
 #include <linux/types.h>
 
 #ifdef __arm__
+/* sp as a global register variable (Linux's current_stack_pointer). */
+register unsigned long __smp_stack_pointer __asm__("sp");
+
 static __always_inline unsigned int __arch_smp_processor_id(void)
 {
-	register unsigned long sp __asm__("sp");
 	unsigned int cpu;
 
 	__asm__("mrc p15, 0, %0, c13, c0, 4"
 		: "=r"(cpu)
-		: "Q"(*(const unsigned long *)sp));
+		: "Q"(*(const unsigned long *)__smp_stack_pointer));
 	return cpu;
 }
 
