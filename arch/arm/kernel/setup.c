@@ -11,6 +11,7 @@
 #include <asm/layout.h>
 #include <asm/memory.h>
 #include <asm/paging.h>
+#include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 #include <linux/bug.h>
@@ -387,5 +388,6 @@ void __init setup_arch(char **cmdline_p)
 	*cmdline_p = bi->cmdline;
 	arm_memblock_init(bi);
 	adjust_lowmem_bounds();
+	pte_clean_init();
 	paging_init();
 }
