@@ -373,23 +373,28 @@ static void __init print_cpu_line(unsigned int cpu, u32 mpidr)
 static void cpu_init(unsigned int cpu)
 {
 	struct mode_stack *s = &mode_stacks[cpu];
+	unsigned long cpsr;
 
-	/* Banked sp of IRQ (0x12), ABT (0x17) and UND (0x1b) modes. */
-	__asm__ __volatile__(
-		"msr cpsr_c, %1\n\t"
-		"add sp, %0, %4\n\t"
-		"msr cpsr_c, %2\n\t"
-		"add sp, %0, %5\n\t"
-		"msr cpsr_c, %3\n\t"
-		"add sp, %0, %6\n\t"
-		"msr cpsr_c, %7"
-		:
-		: "r"(s), "I"(PSR_F_BIT | PSR_I_BIT | 0x12),
-		  "I"(PSR_F_BIT | PSR_I_BIT | 0x17),
-		  "I"(PSR_F_BIT | PSR_I_BIT | 0x1b), "I"(sizeof(s->irq)),
-		  "I"(sizeof(s->irq) + sizeof(s->abt)), "I"(sizeof(*s)),
-		  "I"(PSR_F_BIT | PSR_I_BIT | SVC_MODE)
-		: "memory");
+	/*
+	 * Banked sp of IRQ (0x12), ABT (0x17) and UND (0x1b) modes, then back
+	 * to SVC mode with the interrupt masks as they were.
+	 */
+	__asm__ __volatile__("mrs %0, cpsr" : "=r"(cpsr));
+	__asm__ __volatile__("msr cpsr_c, %1\n\t"
+			     "add sp, %0, %4\n\t"
+			     "msr cpsr_c, %2\n\t"
+			     "add sp, %0, %5\n\t"
+			     "msr cpsr_c, %3\n\t"
+			     "add sp, %0, %6\n\t"
+			     "msr cpsr_c, %7"
+			     :
+			     : "r"(s), "I"(PSR_F_BIT | PSR_I_BIT | 0x12),
+			       "I"(PSR_F_BIT | PSR_I_BIT | 0x17),
+			       "I"(PSR_F_BIT | PSR_I_BIT | 0x1b),
+			       "I"(sizeof(s->irq)),
+			       "I"(sizeof(s->irq) + sizeof(s->abt)),
+			       "I"(sizeof(*s)), "r"(cpsr)
+			     : "memory", "cc");
 }
 
 /* The A9's Snoop Control Unit keeps the cores' L1s coherent: on first. */
