@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 
 static const char *const processor_modes[] = {
 	[0x10] = "USER_32", [0x11] = "FIQ_32", [0x12] = "IRQ_32",
@@ -22,7 +23,8 @@ static const char *const processor_modes[] = {
 
 static bool on_stack(unsigned long fp)
 {
-	unsigned long low = (unsigned long)&init_thread_union;
+	/* The stack this CPU runs on: its idle task's, or init's. */
+	unsigned long low = (unsigned long)current_thread_info();
 
 	return fp >= low + 12 && fp < low + THREAD_SIZE && !(fp & 3);
 }
@@ -93,7 +95,7 @@ static void __die(const char *str, struct pt_regs *regs, unsigned long err)
 	pr_emerg("Internal error: %s: %lx [#%d] ARM\n", str, err,
 		 ++die_counter);
 	pr_emerg("Modules linked in:\n");
-	pr_emerg("CPU: 0 PID: 0 Comm: %s Not tainted\n",
+	pr_emerg("CPU: %u PID: 0 Comm: %s Not tainted\n", smp_processor_id(),
 		 current_thread_info()->comm);
 	show_regs(regs);
 	dump_backtrace(regs->ARM_pc, regs->ARM_fp);
