@@ -25,22 +25,8 @@ typedef struct {
 #define atomic_set(v, i) WRITE_ONCE((v)->counter, (i))
 
 #ifdef __arm__
-/* One ldrex/strex loop computing counter = counter <op> i. */
+/* One ldrex/strex loop computing counter = counter <op> i; no barrier. */
 #define ATOMIC_OP(name, asm_op)                                              \
-	static inline void atomic_##name(int i, atomic_t *v)                 \
-	{                                                                    \
-		unsigned long tmp;                                           \
-		int result;                                                  \
-		__asm__ __volatile__("1:	ldrex	%0, [%3]\n"                   \
-				     "	" #asm_op "	%0, %0, %4\n"            \
-				     "	strex	%1, %0, [%3]\n"                 \
-				     "	teq	%1, #0\n"                         \
-				     "	bne	1b"                               \
-				     : "=&r"(result), "=&r"(tmp),            \
-				       "+Qo"(v->counter)                     \
-				     : "r"(&v->counter), "Ir"(i)             \
-				     : "cc");                                \
-	}                                                                    \
 	static inline int atomic_##name##_return_relaxed(int i, atomic_t *v) \
 	{                                                                    \
 		unsigned long tmp;                                           \
@@ -58,10 +44,6 @@ typedef struct {
 	}
 #else
 #define ATOMIC_OP(name, c_op)                                                \
-	static inline void atomic_##name(int i, atomic_t *v)                 \
-	{                                                                    \
-		v->counter c_op i;                                           \
-	}                                                                    \
 	static inline int atomic_##name##_return_relaxed(int i, atomic_t *v) \
 	{                                                                    \
 		return v->counter c_op i;                                    \
@@ -76,6 +58,17 @@ ATOMIC_OP(add, +=)
 ATOMIC_OP(sub, -=)
 #endif
 #undef ATOMIC_OP
+
+/* The plain forms order nothing: the relaxed loop, result unused. */
+static inline void atomic_add(int i, atomic_t *v)
+{
+	(void)atomic_add_return_relaxed(i, v);
+}
+
+static inline void atomic_sub(int i, atomic_t *v)
+{
+	(void)atomic_sub_return_relaxed(i, v);
+}
 
 static inline int atomic_add_return(int i, atomic_t *v)
 {
