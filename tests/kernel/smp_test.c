@@ -16,6 +16,7 @@
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
+#include <linux/spinlock.h>
 #include <linux/vmalloc.h>
 #include <string.h>
 
@@ -148,6 +149,13 @@ static void kmap_atomic_slots_are_per_cpu(struct kunit *test)
 	{
 		r.page[cpu] = alloc_page(GFP_HIGHUSER);
 		KUNIT_ASSERT_NOT_NULL(test, r.page[cpu]);
+		if (!PageHighMem(r.page[cpu])) {
+			for_each_online_cpu(cpu) if (r.page[cpu])
+				__free_page(r.page[cpu]);
+			kunit_skip(test,
+				   "no HighMem: kmap_atomic needs no slot");
+			return;
+		}
 	}
 	on_each_cpu(kmap_on_this_cpu, &r, 1);
 	for_each_online_cpu(cpu)
@@ -252,12 +260,94 @@ static void stale_tlb_vmalloc_reuse(struct kunit *test)
 		__free_page(grab);
 }
 
+static DEFINE_SPINLOCK(count_lock);
+static unsigned long locked_count; /* plain: only the lock protects it */
+
+static void add_under_lock(void *info)
+{
+	unsigned long flags;
+
+	(void)info;
+	for (int i = 0; i < ADDS_PER_CPU; i++) {
+		spin_lock_irqsave(&count_lock, flags);
+		locked_count = READ_ONCE(locked_count) + 1;
+		spin_unlock_irqrestore(&count_lock, flags);
+	}
+}
+
+static void spinlock_counter_exact(struct kunit *test)
+{
+	unsigned long timeouts = smp_call_timeouts;
+
+	locked_count = 0;
+	on_each_cpu(add_under_lock, NULL, 1);
+	KUNIT_EXPECT_EQ(test, smp_call_timeouts, timeouts);
+	KUNIT_EXPECT_EQ(test, locked_count,
+			(unsigned long)num_online_cpus() * ADDS_PER_CPU);
+	KUNIT_EXPECT_FALSE(test, spin_is_locked(&count_lock));
+}
+
+#if CONFIG_DEBUG_SPINLOCK
+extern unsigned long nr_spinlock_bugs;
+static DEFINE_SPINLOCK(debug_lock);
+
+static void lock_twice(void *arg)
+{
+	spin_lock(arg);
+	spin_lock(arg); /* BUG: spinlock recursion, then BUG() */
+}
+
+static void spinlock_recursion_reported(struct kunit *test)
+{
+	unsigned long before = nr_spinlock_bugs;
+	unsigned long flags;
+
+	kunit_expect_report(test, "BUG", "spinlock recursion on CPU#%u",
+			    smp_processor_id());
+	local_irq_save(flags);
+	KUNIT_EXPECT_TRUE(test, kunit_expect_bug(lock_twice, &debug_lock));
+	local_irq_restore(flags);
+	KUNIT_EXPECT_EQ(test, nr_spinlock_bugs, before + 1);
+	spin_lock_init(&debug_lock);
+}
+
+static void unlock_there(void *arg)
+{
+	spin_unlock(arg);
+}
+
+static void spinlock_unlock_wrong_cpu_reported(struct kunit *test)
+{
+	unsigned long before = nr_spinlock_bugs;
+	unsigned int other = smp_processor_id(), cpu;
+
+	for_each_online_cpu(cpu) if (cpu != smp_processor_id()) other = cpu;
+	if (other == smp_processor_id()) {
+		kunit_skip(test, "needs a second CPU");
+		return;
+	}
+	spin_lock(&debug_lock);
+	kunit_expect_report(test, "BUG", "spinlock wrong CPU on CPU#%u", other);
+	KUNIT_EXPECT_EQ(
+		test,
+		smp_call_function_single(other, unlock_there, &debug_lock, 1),
+		0);
+	KUNIT_EXPECT_EQ(test, nr_spinlock_bugs, before + 1);
+	KUNIT_EXPECT_FALSE(test, spin_is_locked(&debug_lock));
+}
+#endif
+
 static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(every_cpu_answers),
 	KUNIT_CASE(call_single_reaches_that_cpu),
 	KUNIT_CASE(atomics_lose_nothing),
 	KUNIT_CASE(kmap_atomic_slots_are_per_cpu),
 	KUNIT_CASE(stale_tlb_vmalloc_reuse),
+	KUNIT_CASE(spinlock_counter_exact),
+#if CONFIG_DEBUG_SPINLOCK
+	KUNIT_CASE(spinlock_recursion_reported),
+	KUNIT_CASE(spinlock_unlock_wrong_cpu_reported),
+#endif
 	{},
 };
 
