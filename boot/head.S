@@ -179,6 +179,8 @@ __create_page_tables:
  * shadow the page tables just written with the caches off. Clobbers
  * r0-r3, r5-r7; runs before any stack exists.
  */
+	.globl	v7_invalidate_l1
+	.type	v7_invalidate_l1, %function
 v7_invalidate_l1:
 	mov	r0, #0
 	mcr	p15, 2, r0, c0, c0, 0	@ CSSELR: level 1 data cache
@@ -216,6 +218,7 @@ __turn_mmu_on_loc:
 	.section ".idmap.text", "ax"
 	.align	5
 	.type	__turn_mmu_on, %function
+	.globl	__turn_mmu_on
 __turn_mmu_on:
 	mcr	p15, 0, r0, c1, c0, 0	@ SCTLR: MMU on
 	isb
@@ -249,6 +252,8 @@ __mmap_switched:
 	str	r9, [r0]
 	ldr	r0, =__atags_pointer
 	str	r10, [r0]
+	mov	r0, #0
+	mcr	p15, 0, r0, c13, c0, 4	@ TPIDRPRW: smp_processor_id() = 0
 	mov	fp, #0			@ ends the frame-pointer backtrace
 	bl	start_kernel		@ never returns
 	.cfi_endproc

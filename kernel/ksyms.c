@@ -50,7 +50,7 @@ EXPORT_SYMBOL(__warn);
 #if CONFIG_DEBUG_ATOMIC_SLEEP /* might_sleep() calls it in debug builds */
 EXPORT_SYMBOL(__might_sleep_report);
 #endif
-EXPORT_SYMBOL(hardirq_count);
+EXPORT_SYMBOL(hardirq_counts);
 extern void preempt_schedule_thunk(void); /* arch/arm/kernel/switch.S */
 EXPORT_SYMBOL(preempt_schedule_thunk);
 EXPORT_SYMBOL(preempt_schedule);

@@ -22,6 +22,7 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/serial_pl011.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/start_kernel.h>
 #include <linux/vermagic.h>
@@ -45,6 +46,7 @@ void __noreturn start_kernel(void)
 	ptdump_check_wx();
 	time_init();
 	local_irq_enable();
+	smp_init();
 	lkdtm_run();
 	populate_rootfs();
 	load_boot_modules();

@@ -6,6 +6,7 @@
  */
 #include <asm/bug.h>
 #include <asm/semihosting.h>
+#include <asm/atomic.h>
 #include <asm/thread_info.h>
 #include <linux/bug.h>
 #include <linux/kernel.h>
@@ -18,6 +19,8 @@
 #include <string.h>
 
 int oops_in_progress;
+/* The CPU that panics first, -1 until one does (as Linux). */
+static atomic_t panic_cpu = ATOMIC_INIT(-1);
 
 static unsigned long tainted_mask;
 
@@ -61,7 +64,18 @@ void __noreturn panic(const char *fmt, ...)
 	static char buf[256];
 	va_list args;
 
+	unsigned int cpu = smp_processor_id();
+
 	local_irq_disable();
+	/*
+	 * One CPU panics; a second one to get here waits (interrupts off)
+	 * for the first to end the run. It cannot wait for ever: the first
+	 * ends QEMU after at most smp_send_stop()'s bounded wait.
+	 */
+	if (atomic_cmpxchg(&panic_cpu, -1, (int)cpu) != -1 &&
+	    atomic_read(&panic_cpu) != (int)cpu)
+		for (;;)
+			__asm__ __volatile__("wfi");
 	oops_in_progress++;
 	va_start(args, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, args);
@@ -69,6 +83,7 @@ void __noreturn panic(const char *fmt, ...)
 	pr_emerg("Kernel panic - not syncing: %s\n", buf);
 	if (oops_in_progress == 1)
 		dump_stack();
+	smp_send_stop();
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
 	semihosting_exit(EXIT_PANIC);
 }

@@ -446,6 +446,16 @@ class Config:
         return cmd + self.extra_qemu + shlex.split(os.environ.get("QEMU_OPTS", ""))
 
 
+def smp_expect(n):
+    """The boot lines of @n CPUs coming up (Linux's wording)."""
+    lines = [r"CPU0: thread -1, cpu 0, socket 0, mpidr 80000000",
+             r"smp: Bringing up secondary CPUs \.\.\."]
+    lines += [r"CPU%d: thread -1, cpu %d, socket 0, mpidr 8000000%d" % (i, i, i)
+              for i in range(1, n)]
+    lines.append(r"smp: Brought up 1 node, %d CPU%s\b" % (n, "s" if n > 1 else ""))
+    return lines
+
+
 def matrix():
     c = [
         # Full self-tests on the main machines.
@@ -455,6 +465,22 @@ def matrix():
         Config("virt-2048", mem=2048, timeout=240),
         Config("vexpress-a9-atags", machine="vexpress-a9"),
         Config("vexpress-a15-dtb", machine="vexpress-a15", dtb=True),
+        # SMP (issue 10): the secondary CPUs on every board, from QEMU's
+        # -smp; each CPU's line and the "Brought up" count are checked.
+        # virt-smp4 and vexpress-a9-smp4 (ATAGS: CPUs from the SCU) run
+        # every suite; maxcpus=2 and nosmp limit what comes up.
+        Config("virt-smp2", test="smp", extra_qemu=["-smp", "2"],
+               expect=smp_expect(2)),
+        Config("virt-smp4", extra_qemu=["-smp", "4"], expect=smp_expect(4),
+               timeout=240),
+        Config("vexpress-a9-smp4", machine="vexpress-a9",
+               extra_qemu=["-smp", "4"], expect=smp_expect(4), timeout=240),
+        Config("vexpress-a15-smp4", machine="vexpress-a15", test="smp",
+               extra_qemu=["-smp", "4"], expect=smp_expect(4)),
+        Config("virt-maxcpus2", test="smp", extra_append="maxcpus=2",
+               extra_qemu=["-smp", "4"], expect=smp_expect(2)),
+        Config("virt-nosmp", test="smp", extra_append="nosmp",
+               extra_qemu=["-smp", "4"], expect=smp_expect(1)),
         # The production build (CONFIG_DEBUG=0, as make bench measures):
         # its fast paths (inline kmalloc, kmap, kmap_atomic) under test.
         Config("virt-1024-nodebug", layout=False, image=NODEBUG_IMAGE),

@@ -9,17 +9,21 @@
  */
 #include <asm/iomap.h>
 #include <asm/ptrace.h>
+#include <asm/barrier.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <linux/irq.h>
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/of.h>
 #include <linux/of_fdt.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 
 #define GICD_CTLR 0x000
 #define GICD_ISENABLER 0x100
 #define GICD_IPRIORITYR 0x400
+#define GICD_SGIR 0xf00
 #define GICC_CTLR 0x00
 #define GICC_PMR 0x04
 #define GICC_IAR 0x0c
@@ -31,7 +35,22 @@ static struct {
 	irq_handler_t handler;
 	void *dev;
 } irq_table[NR_IRQS];
-int hardirq_count;
+int hardirq_counts[NR_CPUS];
+
+/*
+ * The calling CPU's own part of the GIC: its CPU interface (banked: same
+ * address on every CPU) and its software interrupts, the IPIs.
+ */
+void gic_cpu_init(void)
+{
+	volatile u8 *prio = (volatile u8 *)(gicd + GICD_IPRIORITYR);
+
+	for (unsigned int i = 0; i < NR_IPI; i++)
+		prio[i] = 0xa0;
+	writel((1U << NR_IPI) - 1, gicd + GICD_ISENABLER);
+	writel(0xf0, gicc + GICC_PMR); /* let every priority through */
+	writel(1, gicc + GICC_CTLR);
+}
 
 int gic_init(phys_addr_t dist, phys_addr_t cpu)
 {
@@ -40,9 +59,15 @@ int gic_init(phys_addr_t dist, phys_addr_t cpu)
 	if (!gicd || !gicc)
 		return -1;
 	writel(1, gicd + GICD_CTLR);
-	writel(0xf0, gicc + GICC_PMR); /* let every priority through */
-	writel(1, gicc + GICC_CTLR);
+	gic_cpu_init();
 	return 0;
+}
+
+/* Stores before the IPI must be visible to its target: DSB first. */
+void gic_raise_softirq(unsigned long mask, unsigned int ipinr)
+{
+	dsb(ishst);
+	writel((u32)(mask << 16) | ipinr, gicd + GICD_SGIR);
 }
 
 int request_irq(unsigned int irq, irq_handler_t handler, void *dev)
@@ -72,7 +97,9 @@ void handle_arch_irq(struct pt_regs *regs)
 		if (irq >= GIC_SPURIOUS)
 			return;
 		hardirq_count++;
-		if (irq < NR_IRQS && irq_table[irq].handler)
+		if (irq < NR_IPI)
+			handle_IPI(irq, (iar >> 10) & 7);
+		else if (irq < NR_IRQS && irq_table[irq].handler)
 			irq_table[irq].handler(irq, irq_table[irq].dev);
 		else
 			pr_warn("irq %u: nobody cared\n", irq);

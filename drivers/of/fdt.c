@@ -1080,6 +1080,36 @@ static void scan_memory(struct of_scan *sc)
 			rc == -FDT_ERR_NOTFOUND ? "no reg" : fdt_strerror(rc));
 }
 
+/*
+ * A device_type = "cpu" node (under /cpus): its reg is the CPU's MPIDR
+ * affinity (one cell with #address-cells = <1>, the last cell otherwise),
+ * and enable-method says how to start it. Linux's arm_dt_init_cpu_maps()
+ * reads the same.
+ */
+static void scan_cpu(struct of_scan *sc)
+{
+	struct boot_info *bi = sc->bi;
+	const u8 *reg = sc->w.props.val[SP_REG];
+	u32 len = sc->w.props.len[SP_REG];
+	int mlen;
+	const char *method = of_scan_get_prop(sc, "enable-method", &mlen);
+
+	if (!reg || len < 4 || len % 4) {
+		boot_info_error(bi, "DTB: cpu node %s: no reg",
+				of_scan_node_name(sc));
+		return;
+	}
+	if (bi->nr_cpus == BOOT_MAX_CPUS) {
+		boot_info_error(bi, "DTB: more than %d cpu nodes, %s ignored",
+				BOOT_MAX_CPUS, of_scan_node_name(sc));
+		return;
+	}
+	bi->cpu_mpidr[bi->nr_cpus++] = fdt_ld32(reg + len - 4);
+	if (method && mlen > 0 && memchr(method, 0, mlen) &&
+	    !strcmp(method, "psci"))
+		bi->cpus_psci = true;
+}
+
 /* The tables the drivers declared, as one list in match priority order. */
 static void scan_collect_ids(struct of_scan *sc)
 {
@@ -1089,6 +1119,7 @@ static void scan_collect_ids(struct of_scan *sc)
 		{ __start_earlycon_of_table, __stop_earlycon_of_table },
 		{ __start_irqchip_of_table, __stop_irqchip_of_table },
 		{ __start_timer_of_table, __stop_timer_of_table },
+		{ __start_smp_of_table, __stop_smp_of_table },
 	};
 	const struct of_device_id *id;
 	unsigned int t;
@@ -1170,6 +1201,8 @@ static int scan_visit(struct fdt_walk *w)
 	type = scan_string(sc, SP_DEVICE_TYPE);
 	if (type && !strcmp(type, "memory"))
 		scan_memory(sc);
+	else if (type && !strcmp(type, "cpu"))
+		scan_cpu(sc);
 	else
 		scan_device(sc);
 	return 0;

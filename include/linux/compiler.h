@@ -11,6 +11,7 @@
 #define __aligned(x) __attribute__((aligned(x)))
 #define __section(s) __attribute__((section(s)))
 #define __used __attribute__((used))
+#define __weak __attribute__((weak))
 #define __maybe_unused __attribute__((unused))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 #define barrier() __asm__ __volatile__("" ::: "memory")

@@ -6,6 +6,8 @@
 #ifndef _LINUX_IRQ_H
 #define _LINUX_IRQ_H
 
+#include <linux/smp.h>
+#include <linux/threads.h>
 #include <linux/types.h>
 
 struct pt_regs;
@@ -20,8 +22,12 @@ int request_irq(unsigned int irq, irq_handler_t handler, void *dev);
 void enable_percpu_irq(unsigned int irq);
 /* Entry from the IRQ vector (arch/arm/kernel/entry-armv.S). */
 void handle_arch_irq(struct pt_regs *regs);
-/* Nonzero while an interrupt handler runs (Linux's in_irq()). */
-extern int hardirq_count;
+/*
+ * Nonzero while an interrupt handler runs on this CPU (Linux's in_irq()):
+ * one counter per CPU, since each takes its own interrupts.
+ */
+extern int hardirq_counts[NR_CPUS];
+#define hardirq_count (hardirq_counts[raw_smp_processor_id()])
 #define in_irq() (hardirq_count != 0)
 #define in_interrupt() in_irq()
 

@@ -69,6 +69,10 @@ typedef bool (*of_scan_init_fn)(const struct of_scan *sc, struct boot_info *bi);
 /* Clock sources and timers (Linux: clocksource.h). */
 #define TIMER_OF_DECLARE(name, compat, fn) _OF_DECLARE(timer, name, compat, fn)
 
+/* SMP enable methods: PSCI, the vexpress system registers (Linux matches
+ * these from its psci and platsmp code). */
+#define SMP_OF_DECLARE(name, compat, fn) _OF_DECLARE(smp, name, compat, fn)
+
 /* The tables; weak so that an empty one is simply NULL..NULL. */
 #define OF_TABLE_BOUNDS(table)                                        \
 	extern const struct of_device_id __start_##table##_of_table[] \
@@ -79,5 +83,6 @@ typedef bool (*of_scan_init_fn)(const struct of_scan *sc, struct boot_info *bi);
 OF_TABLE_BOUNDS(earlycon);
 OF_TABLE_BOUNDS(irqchip);
 OF_TABLE_BOUNDS(timer);
+OF_TABLE_BOUNDS(smp);
 
 #endif /* _LINUX_OF_H */

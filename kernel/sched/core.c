@@ -170,12 +170,6 @@ int wake_up_process(struct task_struct *p)
 	return try_to_wake_up(p, TASK_NORMAL, 0);
 }
 
-/* Uniprocessor: nobody else to tell. The SMP code sends the IPI. */
-__attribute__((weak)) void smp_send_reschedule(int cpu)
-{
-	(void)cpu;
-}
-
 /*
  * The reschedule IPI: a wake-up on another CPU queued a task here. The
  * flag makes the way out of this interrupt switch to it if this CPU is

@@ -50,7 +50,7 @@ void __bug(const char *file, int line, const char *func)
 }
 
 /* No interrupts on the host: in_interrupt() is always false. */
-int hardirq_count;
+int hardirq_counts[NR_CPUS];
 
 /* As __bug: the test process ends (the page allocator's NOFAIL panic). */
 void panic(const char *fmt, ...)

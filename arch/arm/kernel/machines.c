@@ -37,6 +37,7 @@ static const struct machine_desc machine_records[] = {
 		.gic_dist_base = VEXPRESS_A9_PERIPHBASE + 0x1000,
 		.gic_cpu_base = VEXPRESS_A9_PERIPHBASE + 0x100,
 		.twd_or_gt_base = VEXPRESS_A9_PERIPHBASE + 0x200,
+		.sysreg_base = 0x10000000,
 	},
 	{
 		.nr = MACH_TYPE_VEXPRESS,
@@ -48,6 +49,7 @@ static const struct machine_desc machine_records[] = {
 		.gic_cpu_base = 0x2c002000,
 		.has_arch_timer = true,
 		.arch_timer_virt_ppi = 27,
+		.sysreg_base = 0x1c010000,
 	},
 };
 
@@ -94,4 +96,5 @@ void machine_fill_devices(const struct machine_desc *mdesc,
 	bi->twd_or_gt_base = mdesc->twd_or_gt_base;
 	bi->has_arch_timer = mdesc->has_arch_timer;
 	bi->arch_timer_virt_ppi = mdesc->arch_timer_virt_ppi;
+	bi->sysreg_base = mdesc->sysreg_base;
 }

@@ -11,6 +11,7 @@
 #include <asm/layout.h>
 #include <asm/memory.h>
 #include <asm/paging.h>
+#include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 #include <linux/bug.h>
@@ -142,6 +143,8 @@ static void __init setup_machine_defaults(struct boot_info *bi)
 		}
 		if (!bi->model)
 			bi->model = board.model;
+		if (!bi->sysreg_base)
+			bi->sysreg_base = board.sysreg_base;
 	}
 	if (!bi->nr_banks) {
 		bi->bank[0].start = PHYS_OFFSET;
@@ -174,7 +177,8 @@ static bool __init setup_boot_params(struct boot_info *bi)
 		bi->nr_banks = 0;
 	}
 	/* ATAGS carry no devices, and a tree may lack some: fill them in. */
-	if (type != BOOT_PARAMS_DTB || err || !bi->uart_base)
+	if (type != BOOT_PARAMS_DTB || err || !bi->uart_base ||
+	    !bi->sysreg_base)
 		setup_machine_defaults(bi);
 	return !err;
 }
@@ -384,5 +388,6 @@ void __init setup_arch(char **cmdline_p)
 	*cmdline_p = bi->cmdline;
 	arm_memblock_init(bi);
 	adjust_lowmem_bounds();
+	pte_clean_init();
 	paging_init();
 }

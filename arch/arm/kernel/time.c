@@ -16,6 +16,8 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
 
 #define GT_COUNTER_LO 0x00
 #define GT_COUNTER_HI 0x04
@@ -127,6 +129,11 @@ static void arch_timer_arm(void)
 	__asm__ __volatile__("isb");
 }
 
+/*
+ * Every CPU ticks from its own timer (the virtual timer and the global
+ * timer's comparator are banked per CPU); CPU 0 alone keeps jiffies and
+ * runs the test hook, as Linux's tick_do_timer_cpu keeps the time.
+ */
 static void timer_interrupt(unsigned int irq, void *dev)
 {
 	(void)irq;
@@ -135,13 +142,17 @@ static void timer_interrupt(unsigned int irq, void *dev)
 		writel(1, gt_base + GT_INT_STATUS);
 	else
 		arch_timer_arm();
-	jiffies++;
-	if (tick_hook)
-		tick_hook();
+	if (smp_processor_id() == 0) {
+		jiffies++;
+		if (tick_hook)
+			tick_hook();
+	}
 	scheduler_tick();
 }
 
-static void __init gt_tick_init(void)
+static unsigned int tick_irq = 27;
+
+static void gt_tick_init(void)
 {
 	u64 next = gt_counter_read() + tick_period;
 
@@ -155,11 +166,28 @@ static void __init gt_tick_init(void)
 
 extern struct boot_info boot_info;
 
+/**
+ * local_timer_setup - start the tick on a secondary CPU
+ *
+ * The same interrupt and period as CPU 0's (time_init()), from this CPU's
+ * own banked timer. Nothing if CPU 0 has no tick.
+ */
+void local_timer_setup(void)
+{
+	if (!ticking)
+		return;
+	enable_percpu_irq(tick_irq);
+	if (gt_base)
+		gt_tick_init();
+	else
+		arch_timer_arm();
+}
+
 void __init time_init(void)
 {
 	struct boot_info *bi = &boot_info;
 	void __iomem *gt = NULL;
-	unsigned int irq = 27;
+	unsigned int irq = tick_irq;
 
 	if (!read_counter && bi->twd_or_gt_base) {
 		gt = iotable_map((phys_addr_t)bi->twd_or_gt_base, 0x20);
@@ -181,6 +209,7 @@ void __init time_init(void)
 	else
 		arch_timer_arm();
 	ticking = true;
+	tick_irq = irq;
 	pr_info("sched_clock: %llu Hz, tick: %d Hz on IRQ %u\n", counter_hz, HZ,
 		irq);
 }

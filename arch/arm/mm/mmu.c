@@ -140,16 +140,19 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 {
 	/* Past 64 pages one full invalidate is cheaper than per-page ops. */
 	if (end - start > 64 * PAGE_SIZE) {
-		local_flush_tlb_all();
+		flush_tlb_all();
 		return;
 	}
-	/* The PTE writes must be visible to the walker before the TLBIs. */
-	__asm__ __volatile__("dsb" : : : "memory");
+	/*
+	 * The PTE writes must be visible to every walker before the TLBIs;
+	 * TLBIMVAAIS reaches every CPU's TLB (asm/tlbflush.h).
+	 */
+	__asm__ __volatile__("dsb ishst" : : : "memory");
 	for (start &= PAGE_MASK; start < end; start += PAGE_SIZE)
-		__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 3"
+		__asm__ __volatile__("mcr p15, 0, %0, c8, c3, 3"
 				     :
 				     : "r"(start));
-	__asm__ __volatile__("dsb\n\tisb" : : : "memory");
+	__asm__ __volatile__("dsb ish\n\tisb" : : : "memory");
 }
 
 static void clean_pmd_entry(pmd_t *pmd)

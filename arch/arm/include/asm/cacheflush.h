@@ -22,7 +22,7 @@ static inline void flush_cache_vmap(unsigned long start, unsigned long end)
 {
 	(void)start;
 	(void)end;
-	dsb();
+	dsb(sy);
 	isb();
 }
 

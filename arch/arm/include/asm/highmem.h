@@ -45,7 +45,7 @@ extern pte_t *pkmap_page_table;
  */
 static inline void arch_kmap_post_map(void)
 {
-	dsb();
+	dsb(sy);
 	isb();
 }
 

@@ -108,19 +108,32 @@ static inline bool pte_none(pte_t pte)
 #define pte_page(pte) pfn_to_page(pte_pfn(pte))
 
 /*
- * Store a PTE. The table walker may not snoop the D-cache on every v7
- * core, so the entry is cleaned to the point of unification (one line op;
- * Linux's cpu_v7_set_pte_ext cleans to the point of coherency on UP,
- * which is stronger than the walker needs).
+ * Store a PTE. Whether the table walker sees the store without a cache
+ * clean depends on the core: ID_MMFR3's coherent-walk field says so
+ * (QEMU's Cortex-A15 walks coherently, its Cortex-A9 does not). Each
+ * store is followed by a clean to the point of unification (one line
+ * op) whose address is recorded in .pte_clean.sites; on a core with
+ * coherent walks, pte_clean_init() turns every recorded clean into a
+ * NOP at boot, before the kernel text becomes read-only (Linux's SMP
+ * kernels likewise issue no clean), so the choice costs nothing on the
+ * hot paths either way.
  */
 static inline void set_pte_ext(pte_t *ptep, pte_t pte)
 {
 	*ptep = pte;
-	__asm__ __volatile__("mcr p15, 0, %0, c7, c11, 1"
+	__asm__ __volatile__("1:	mcr p15, 0, %0, c7, c11, 1\n"
+			     "	.pushsection .pte_clean.sites, \"a\"\n"
+			     "	.long	1b\n"
+			     "	.popsection"
 			     :
 			     : "r"(ptep)
 			     : "memory");
 }
+
+/* True once pte_clean_init() found coherent table walks. */
+extern bool pte_walk_coherent;
+/* Read ID_MMFR3, patch the cleans if not needed, say which (once). */
+void pte_clean_init(void);
 
 #define set_pte_at(mm, addr, ptep, pte) set_pte_ext(ptep, pte)
 #define pte_clear(mm, addr, ptep) set_pte_ext(ptep, 0)

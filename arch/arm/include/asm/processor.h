@@ -14,7 +14,7 @@
 /* Sleep until the next interrupt (the idle loop). */
 static inline void cpu_do_idle(void)
 {
-	dsb();
+	dsb(sy);
 	wfi();
 }
 

@@ -15,6 +15,8 @@
 
 #define NR_BANKS 8
 #define COMMAND_LINE_SIZE 1024
+/* CPUs the boot scan records (NR_CPUS; more are reported and ignored). */
+#define BOOT_MAX_CPUS 4
 
 struct membank {
 	u64 start;
@@ -34,7 +36,14 @@ struct boot_info {
 	u64 twd_or_gt_base;		  /* Cortex-A9 global timer */
 	bool has_arch_timer;		  /* "arm,armv7-timer" present */
 	unsigned int arch_timer_virt_ppi; /* virtual timer GIC INTID */
-	char error[128];		  /* non-empty: what was wrong */
+	u64 sysreg_base;		  /* vexpress system registers */
+	/* CPUs: /cpus (0 CPUs: no /cpus, ask the hardware) and /psci */
+	unsigned int nr_cpus;
+	u32 cpu_mpidr[BOOT_MAX_CPUS];
+	bool cpus_psci;	     /* a cpu node's enable-method is "psci" */
+	char psci_method[4]; /* "hvc", "smc" or "" (no /psci node) */
+	u32 psci_cpu_on;     /* CPU_ON function id */
+	char error[128];     /* non-empty: what was wrong */
 };
 
 /*
@@ -112,6 +121,7 @@ struct machine_desc {
 	u64 twd_or_gt_base;
 	bool has_arch_timer;
 	unsigned int arch_timer_virt_ppi;
+	u64 sysreg_base; /* SYS_FLAGS holds the secondaries' entry */
 };
 
 const struct machine_desc *lookup_machine_type(unsigned int nr, u32 midr);

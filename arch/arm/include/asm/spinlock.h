@@ -1,0 +1,116 @@
+/*
+ * Ticket spinlocks for ARMv7 (the scheme of Linux's ARM asm/spinlock.h,
+ * written for hikern). The lock word holds two 16-bit counters: `next`,
+ * the ticket the next arrival takes, and `owner`, the ticket now served.
+ * A locker takes a ticket with one ldrex/strex increment of `next` and
+ * waits in wfe until `owner` reaches it, so CPUs get the lock in arrival
+ * order. Unlock increments `owner` with a plain store (only the holder
+ * writes it), then DSB + SEV wake the waiters' wfe.
+ */
+#ifndef _ASM_SPINLOCK_H
+#define _ASM_SPINLOCK_H
+
+#include <asm/barrier.h>
+#include <linux/compiler.h>
+#include <linux/types.h>
+
+#define TICKET_SHIFT 16
+
+typedef struct {
+	union {
+		u32 slock;
+		struct {
+			u16 owner; /* little-endian: the low half */
+			u16 next;
+		} tickets;
+	};
+} arch_spinlock_t;
+
+#define __ARCH_SPIN_LOCK_UNLOCKED \
+	{                         \
+		{                 \
+			0         \
+		}                 \
+	}
+
+#ifdef __arm__
+static inline void arch_spin_lock(arch_spinlock_t *lock)
+{
+	unsigned long tmp;
+	u32 newval;
+	arch_spinlock_t lockval;
+
+	__asm__ __volatile__("1:	ldrex	%0, [%3]\n"
+			     "	add	%1, %0, %4\n"
+			     "	strex	%2, %1, [%3]\n"
+			     "	teq	%2, #0\n"
+			     "	bne	1b"
+			     : "=&r"(lockval.slock), "=&r"(newval), "=&r"(tmp)
+			     : "r"(&lock->slock), "I"(1 << TICKET_SHIFT)
+			     : "cc");
+	while (lockval.tickets.next != lockval.tickets.owner) {
+		wfe();
+		lockval.tickets.owner = READ_ONCE(lock->tickets.owner);
+	}
+	smp_mb();
+}
+
+/* 1 if the lock was free and is now ours, 0 if someone holds it. */
+static inline int arch_spin_trylock(arch_spinlock_t *lock)
+{
+	unsigned long contended, res;
+	u32 slock;
+
+	do {
+		__asm__ __volatile__("	ldrex	%0, [%3]\n"
+				     "	mov	%2, #0\n"
+				     "	subs	%1, %0, %0, ror #16\n"
+				     "	addeq	%0, %0, %4\n"
+				     "	strexeq	%2, %0, [%3]"
+				     : "=&r"(slock), "=&r"(contended),
+				       "=&r"(res)
+				     : "r"(&lock->slock), "I"(1 << TICKET_SHIFT)
+				     : "cc");
+	} while (res);
+	if (!contended) {
+		smp_mb();
+		return 1;
+	}
+	return 0;
+}
+
+static inline void arch_spin_unlock(arch_spinlock_t *lock)
+{
+	smp_mb();
+	lock->tickets.owner++;
+	dsb(ishst);
+	sev();
+}
+#else /* host unit tests: one thread, a lock is never contended */
+static inline void arch_spin_lock(arch_spinlock_t *lock)
+{
+	lock->tickets.next++;
+}
+
+static inline int arch_spin_trylock(arch_spinlock_t *lock)
+{
+	if (lock->tickets.next != lock->tickets.owner)
+		return 0;
+	lock->tickets.next++;
+	return 1;
+}
+
+static inline void arch_spin_unlock(arch_spinlock_t *lock)
+{
+	lock->tickets.owner++;
+}
+#endif
+
+static inline int arch_spin_is_locked(arch_spinlock_t *lock)
+{
+	arch_spinlock_t v = { { READ_ONCE(lock->slock) } };
+
+	return v.tickets.owner != v.tickets.next;
+}
+
+#endif /* _ASM_SPINLOCK_H */
