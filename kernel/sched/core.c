@@ -49,6 +49,21 @@ static void rq_unlock(struct rq *rq)
 	do_raw_spin_unlock(&rq->lock);
 }
 
+/*
+ * The runqueue lock is taken by the task that switches out and released
+ * by the one switched to (finish_task_switch()): hand the debug build's
+ * owner over first, as Linux's prepare_lock_switch() does, or the unlock
+ * would be reported as by the wrong owner.
+ */
+static inline void prepare_lock_switch(struct rq *rq, struct task_struct *next)
+{
+#if CONFIG_DEBUG_SPINLOCK
+	rq->lock.owner = next;
+#endif
+	(void)rq;
+	(void)next;
+}
+
 void set_task_cpu(struct task_struct *p, unsigned int cpu)
 {
 	p->cpu = cpu;
@@ -280,6 +295,7 @@ static void __schedule(bool preempt)
 		rq->curr = next;
 		rq->nr_switches++;
 		next->nvcsw++;
+		prepare_lock_switch(rq, next);
 		prev = __switch_to(prev, task_thread_info(prev),
 				   task_thread_info(next));
 		finish_task_switch(prev);
