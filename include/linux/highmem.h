@@ -36,7 +36,7 @@
 
 /* ---- persistent maps (mm/highmem.c) ---- */
 
-/* Map a highmem page into the pkmap window; NULL only on exhaustion. */
+/* Map a highmem page into the pkmap window; sleeps while it is full. */
 void *kmap_high(struct page *page);
 /* Drop one kmap_high() use of page. */
 void kunmap_high(struct page *page);

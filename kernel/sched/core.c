@@ -217,8 +217,10 @@ void schedule_tail(struct task_struct *prev)
 /*
  * Nothing is runnable and this CPU has no idle loop yet (CPU 0 while the
  * boot task still runs start_kernel): wait right here, on prev's stack,
- * for a wake-up. Returns NULL for the one case that cannot end: prev is
- * the only task, sleeping without a timeout (see linux/sched.h).
+ * for a wake-up. If prev is the only task and sleeps without a timeout,
+ * only an interrupt handler could wake it; the hung-task check reports
+ * it and, since the boot could then never finish, panics
+ * (kernel/hung_task.c).
  */
 static struct task_struct *wait_for_runnable(struct rq *rq,
 					     struct task_struct *prev)
@@ -236,14 +238,24 @@ static struct task_struct *wait_for_runnable(struct rq *rq,
 		}
 		if (rq->idle->flags & PF_IDLE)
 			return rq->idle;
-		if (!nr_kthreads && !prev->timeout_pending &&
-		    prev->state != TASK_DEAD)
-			return NULL;
 		rq_unlock(rq);
 		arch_cpu_idle();
 		local_irq_disable();
 		rq_lock(rq);
 	}
+}
+
+/*
+ * True if @t sleeps where no task could ever wake it: it is the boot
+ * task, still in start_kernel() (CPU 0 has no idle loop yet), no kernel
+ * thread exists, and it set no timeout. Only an interrupt handler could
+ * end such a sleep; the hung-task check calls it to decide that the boot
+ * is lost. A snapshot: called without the runqueue lock.
+ */
+bool sched_task_unwakeable(const struct task_struct *t)
+{
+	return t == &init_task && !(t->flags & PF_IDLE) &&
+	       !READ_ONCE(nr_kthreads) && !READ_ONCE(t->timeout_pending);
 }
 
 static noinline void __schedule_bug(struct task_struct *prev)
@@ -278,11 +290,7 @@ static void __schedule(bool preempt)
 	}
 	clear_tsk_need_resched(prev);
 	next = wait_for_runnable(rq, prev);
-	if (!next) {
-		/* Nobody can wake prev: give the caller its answer. */
-		prev->blocked = false;
-		rq->nr_running++;
-	} else if (next != prev) {
+	if (next != prev) {
 		rq->curr = next;
 		rq->nr_switches++;
 		next->nvcsw++;
