@@ -15,7 +15,14 @@
  * and unmaps must come in reverse order of the maps (the slots are a
  * per-CPU stack).
  *
- * Both return the linear-map address for a lowmem page without touching
+ * kmap_local_page(page)/kunmap_local(addr): a temporary map in the same
+ * per-CPU slots, owned by the calling task and kept across preemption
+ * and sleep: the scheduler clears the task's slots when it leaves the CPU
+ * and re-installs them when it comes back (mm/kmap_local.c). Cheap as
+ * kmap_atomic, usable where kmap_atomic's rules are too strict; unmaps in
+ * reverse order, and the address is valid only in the mapping task.
+ *
+ * All return the linear-map address for a lowmem page without touching
  * pkmap or fixmap. mm/page_alloc.c calls highmem_page_address() (for
  * page_address() of a highmem page) and clear_highpage() (for __GFP_ZERO),
  * so both stay out-of-line functions.
@@ -99,6 +106,69 @@ static __always_inline void __kunmap_atomic(void *addr)
 	do {                                                      \
 		BUILD_BUG_ON(__same_type((addr), struct page *)); \
 		__kunmap_atomic(addr);                            \
+	} while (0)
+
+/* ---- local maps (mm/kmap_local.c) ---- */
+
+void *__kmap_local_page_prot(struct page *page, pgprot_t prot);
+void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot);
+void kunmap_local_indexed(const void *vaddr);
+/* The scheduler's hooks around __switch_to (kernel/sched/core.c). */
+void __kmap_local_sched_out(struct task_struct *p);
+void __kmap_local_sched_in(struct task_struct *p);
+
+/**
+ * kmap_local_page - map a page for the calling task, preemptible
+ * @page: the page to map
+ *
+ * A highmem page gets the next slot of this CPU's kmap_atomic slot
+ * stack, recorded in the task: the map stays valid while the task is
+ * preempted or sleeps (the scheduler clears the slot when the task
+ * leaves the CPU and writes it back when it returns), but only in this
+ * task: the address means nothing to another task or CPU. Maps nest as a
+ * stack: undo them with kunmap_local() in reverse order. A lowmem page
+ * takes no slot.
+ *
+ * Context: any context, including interrupt handlers (whose maps must be
+ * undone before they return); does not disable preemption or page
+ * faults, and never sleeps. At most KMAP_LOCAL_MAX maps per task.
+ * Return: the page's address: its linear-map address for a lowmem page,
+ * else a kmap_atomic slot's.
+ */
+static inline void *kmap_local_page(struct page *page)
+{
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	return __kmap_local_page_prot(page, kmap_prot);
+}
+
+/**
+ * kmap_local_pfn - map a page frame for the calling task, preemptible
+ * @pfn: the page frame number
+ *
+ * kmap_local_page() for a frame given by number.
+ *
+ * Context: as kmap_local_page().
+ * Return: the frame's address, as kmap_local_page().
+ */
+static inline void *kmap_local_pfn(unsigned long pfn)
+{
+	struct page *page = pfn_to_page(pfn);
+
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	return __kmap_local_pfn_prot(pfn, kmap_prot);
+}
+
+/*
+ * kunmap_local(addr) undoes the task's newest kmap_local_page(), given
+ * the address it returned (kunmap_local_indexed()); as for
+ * kunmap_atomic, passing the page is refused at build time.
+ */
+#define kunmap_local(addr)                                        \
+	do {                                                      \
+		BUILD_BUG_ON(__same_type((addr), struct page *)); \
+		kunmap_local_indexed(addr);                       \
 	} while (0)
 
 /* Zero one page through a temporary mapping (works for any page). */

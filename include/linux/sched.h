@@ -56,6 +56,26 @@
 
 struct kthread;
 
+/*
+ * The most kmap_local_page() maps one task may hold at once (Linux's
+ * KM_MAX_IDX): they share the CPU's KM_TYPE_NR kmap_atomic slots.
+ */
+#define KMAP_LOCAL_MAX 16
+
+/*
+ * A task's kmap_local_page() maps (mm/kmap_local.c), Linux's struct
+ * kmap_ctrl: map i sits in slot i of the CPU's kmap_atomic slot stack,
+ * and pteval[i] is the PTE it installed there, so the scheduler can clear
+ * the slots when the task leaves the CPU and write them again when it
+ * comes back. cpu: whose slots they are (the task cannot change CPUs
+ * while it holds any).
+ */
+struct kmap_ctrl {
+	int idx; /* maps held */
+	unsigned int cpu;
+	unsigned long pteval[KMAP_LOCAL_MAX];
+};
+
 struct task_struct {
 	volatile long state; /* TASK_*; written by the task and its wakers */
 	unsigned int flags;  /* PF_* */
@@ -79,6 +99,7 @@ struct task_struct {
 	struct list_head tasks;	 /* every task, under tasklist_lock */
 	int usage;		 /* references; the last put frees the stack */
 	struct kthread *kthread; /* kernel/kthread.c's part, or NULL */
+	struct kmap_ctrl kmap_ctrl; /* kmap_local_page() maps held */
 };
 
 extern struct task_struct init_task;

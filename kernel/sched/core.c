@@ -24,6 +24,7 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <kunit/private.h>
 #include <kunit/visibility.h>
 #include <string.h>
@@ -195,12 +196,32 @@ void scheduler_ipi(void)
 /* Switching */
 
 /*
+ * kmap_local_page() maps across a switch (mm/kmap_local.c): the outgoing
+ * task's slots are cleared, the incoming task's written back. A task
+ * without local maps costs one load and test each way.
+ */
+static inline void kmap_local_sched_out(struct task_struct *prev)
+{
+	if (unlikely(prev->kmap_ctrl.idx))
+		__kmap_local_sched_out(prev);
+}
+
+static inline void kmap_local_sched_in(void)
+{
+	struct task_struct *p = current;
+
+	if (unlikely(p->kmap_ctrl.idx))
+		__kmap_local_sched_in(p);
+}
+
+/*
  * The second half of a switch, on the new task's stack: drop the
  * runqueue lock the previous task took, and free a task that has just
  * left the CPU for good (it could not free the stack it ran on).
  */
 static void finish_task_switch(struct task_struct *prev)
 {
+	kmap_local_sched_in();
 	rq_unlock(this_rq());
 	local_irq_enable();
 	if (prev->state == TASK_DEAD)
@@ -294,6 +315,7 @@ static void __schedule(bool preempt)
 		rq->curr = next;
 		rq->nr_switches++;
 		next->nvcsw++;
+		kmap_local_sched_out(prev);
 		prev = __switch_to(prev, task_thread_info(prev),
 				   task_thread_info(next));
 		finish_task_switch(prev);
