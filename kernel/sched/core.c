@@ -198,7 +198,8 @@ void scheduler_ipi(void)
 /*
  * kmap_local_page() maps across a switch (mm/kmap_local.c): the outgoing
  * task's slots are cleared, the incoming task's written back. A task
- * without local maps costs one load and test each way.
+ * without local maps costs one load and test each way. A new thread
+ * (ret_from_fork) has none, so only __schedule() calls these.
  */
 static inline void kmap_local_sched_out(struct task_struct *prev)
 {
@@ -206,10 +207,8 @@ static inline void kmap_local_sched_out(struct task_struct *prev)
 		__kmap_local_sched_out(prev);
 }
 
-static inline void kmap_local_sched_in(void)
+static inline void kmap_local_sched_in(struct task_struct *p)
 {
-	struct task_struct *p = current;
-
 	if (unlikely(p->kmap_ctrl.idx))
 		__kmap_local_sched_in(p);
 }
@@ -221,7 +220,6 @@ static inline void kmap_local_sched_in(void)
  */
 static void finish_task_switch(struct task_struct *prev)
 {
-	kmap_local_sched_in();
 	rq_unlock(this_rq());
 	local_irq_enable();
 	if (prev->state == TASK_DEAD)
@@ -295,7 +293,8 @@ static noinline void __schedule_bug(struct task_struct *prev)
  */
 static void __schedule(bool preempt)
 {
-	struct task_struct *prev = current, *next;
+	struct task_struct *const self = current;
+	struct task_struct *prev = self, *next;
 	struct rq *rq;
 
 	local_irq_disable();
@@ -316,8 +315,10 @@ static void __schedule(bool preempt)
 		rq->nr_switches++;
 		next->nvcsw++;
 		kmap_local_sched_out(prev);
-		prev = __switch_to(prev, task_thread_info(prev),
+		/* self: this task again when __switch_to returns into it */
+		prev = __switch_to(self, task_thread_info(self),
 				   task_thread_info(next));
+		kmap_local_sched_in(self);
 		finish_task_switch(prev);
 		return;
 	}
