@@ -142,11 +142,15 @@ void kunmap_local_indexed(const void *vaddr)
 	preempt_enable();
 }
 
-/*
- * The task leaving this CPU holds local maps (kernel/sched/core.c,
- * before __switch_to, IRQs off): clear their slots and TLB entries and
- * give the slots back, so the next task finds the stack empty. The PTEs
- * stay in p->kmap_ctrl for kmap_local_sched_in().
+/**
+ * __kmap_local_sched_out - take a task's local maps off this CPU
+ * @p: the task leaving the CPU; it holds local maps
+ *
+ * Clears their slots and TLB entries and gives the slots back, so the
+ * next task finds the stack empty. The PTEs stay in @p->kmap_ctrl for
+ * __kmap_local_sched_in().
+ *
+ * Context: __schedule(), before __switch_to(), IRQs off.
  */
 void __kmap_local_sched_out(struct task_struct *p)
 {
@@ -166,11 +170,15 @@ void __kmap_local_sched_out(struct task_struct *p)
 	k->top = k->base;
 }
 
-/*
- * The task coming in holds local maps (finish_task_switch, IRQs off):
- * write its PTEs back into slots 0..n-1 of this CPU. They are empty and
+/**
+ * __kmap_local_sched_in - put a task's local maps back on this CPU
+ * @p: the task coming in; it holds local maps
+ *
+ * Writes its PTEs back into slots 0..n-1 of this CPU. They are empty and
  * have no TLB entries (sched_out and kunmap clear both), so the stores
  * and the walker barrier are all it takes.
+ *
+ * Context: __schedule(), after __switch_to(), IRQs off.
  */
 void __kmap_local_sched_in(struct task_struct *p)
 {

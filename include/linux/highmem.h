@@ -54,7 +54,18 @@ struct page *kmap_to_page(void *addr);
 /* The pkmap address of a highmem page, or NULL if it is not kmapped. */
 void *highmem_page_address(const struct page *page);
 
-/* A lowmem page is always mapped; a highmem one goes through pkmap. */
+/**
+ * kmap - map a page persistently, visible to every CPU
+ * @page: the page to map
+ *
+ * A lowmem page is always mapped: its linear address. A highmem page
+ * gets a pkmap slot through kmap_high(), shared with any other kmap of
+ * the same page. Each kmap() needs one kunmap().
+ *
+ * Context: process context; may sleep (while all pkmap slots have
+ * users), so not with interrupts or preemption off (might_sleep()).
+ * Return: the page's address, valid until the matching kunmap().
+ */
 static inline void *kmap(struct page *page)
 {
 	might_sleep();
@@ -63,6 +74,12 @@ static inline void *kmap(struct page *page)
 	return kmap_high(page);
 }
 
+/**
+ * kunmap - drop one kmap() of a page
+ * @page: the page (not the address) kmap() mapped
+ *
+ * Context: process context (might_sleep(), as Linux); never sleeps itself.
+ */
 static inline void kunmap(struct page *page)
 {
 	might_sleep();
@@ -73,10 +90,17 @@ static inline void kunmap(struct page *page)
 
 /* ---- atomic maps (the architecture's kmap_atomic_high_prot) ---- */
 
-/*
+/**
+ * kmap_atomic_prot - map a page in this CPU's next kmap_atomic slot
+ * @page: the page to map
+ * @prot: the PTE protection bits
+ *
  * Preemption off keeps the task on this CPU and its slot stack; page
  * faults off tells the fault handler the caller cannot sleep. Both come
  * first, even for lowmem, so the caller's rules do not depend on the page.
+ *
+ * Context: any context; the caller must not sleep until kunmap_atomic().
+ * Return: the page's linear address (lowmem) or its slot's address.
  */
 static __always_inline void *kmap_atomic_prot(struct page *page, pgprot_t prot)
 {
@@ -86,11 +110,30 @@ static __always_inline void *kmap_atomic_prot(struct page *page, pgprot_t prot)
 	return kmap_atomic_high_prot(page, prot);
 }
 
+/**
+ * kmap_atomic - map a page in this CPU's next kmap_atomic slot
+ * @page: the page to map
+ *
+ * kmap_atomic_prot() with kmap_prot.
+ *
+ * Context: any context; the caller must not sleep until kunmap_atomic().
+ * Return: the page's linear address (lowmem) or its slot's address.
+ */
 static __always_inline void *kmap_atomic(struct page *page)
 {
 	return kmap_atomic_prot(page, kmap_prot);
 }
 
+/**
+ * __kunmap_atomic - undo the newest kmap_atomic() (kunmap_atomic())
+ * @addr: the address kmap_atomic() returned
+ *
+ * Frees this CPU's top slot (a lowmem address frees nothing), then turns
+ * page faults and preemption back on.
+ *
+ * Context: the context that called kmap_atomic(); maps are undone in
+ * reverse order (debug build: WARNING otherwise).
+ */
 static __always_inline void __kunmap_atomic(void *addr)
 {
 	kunmap_atomic_high(addr);
