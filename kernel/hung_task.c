@@ -6,11 +6,14 @@
  * task that waits forever. A task is reported once per sleep, when it
  * has been off the CPU in TASK_UNINTERRUPTIBLE for longer than the
  * timeout: the INFO line, its task line and the backtrace of where it
- * sleeps.
+ * sleeps. The boot task asleep with no other task to wake it (say a kmap
+ * on a full pkmap window before any kernel thread exists) is reported
+ * the same way, then the kernel panics: the boot could never finish.
  */
 #include <linux/cmdline.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
+#include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 
@@ -43,6 +46,17 @@ static void check_hung_task(struct task_struct *t, unsigned long timeout)
 	pr_err("\"hikern.hung_task_timeout_secs=0\" disables this "
 	       "message.\n");
 	sched_show_task(t);
+	/*
+	 * Linux would leave the boot task asleep for good; hikern must end:
+	 * nothing but an interrupt handler could wake it, and the boot
+	 * cannot finish. Linux's panic with hung_task_panic=1.
+	 */
+	if (sched_task_unwakeable(t)) {
+		pr_emerg("hung_task: %s:%d is the only task and no timeout "
+			 "is set: nothing can wake it\n",
+			 t->comm, t->pid);
+		panic("hung_task: blocked tasks");
+	}
 }
 
 void check_hung_uninterruptible_tasks(void)

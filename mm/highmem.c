@@ -240,11 +240,11 @@ void kmap_flush_unused(void)
  * lock_kmap: the IRQ state to restore while asleep, the same one it
  * finds again on waking); the lock is dropped only after we are on the
  * queue, and kunmap_high looks at the queue under the same lock, so a
- * wake-up cannot slip in between. Returns false if schedule() came back
- * without a wake-up: no other task exists that could ever kunmap (see
- * linux/sched.h).
+ * wake-up cannot slip in between. As in Linux there is no way out but a
+ * kunmap: a waiter nobody ever wakes is reported by the hung-task check
+ * (kernel/hung_task.c), with this function in its backtrace.
  */
-static noinline bool pkmap_wait(unsigned long flags)
+static noinline void pkmap_wait(unsigned long flags)
 {
 	DECLARE_WAITQUEUE(wait, current);
 
@@ -254,19 +254,6 @@ static noinline bool pkmap_wait(unsigned long flags)
 	schedule();
 	remove_wait_queue(&pkmap_map_wait, &wait);
 	lock_kmap(flags);
-	if (schedule_was_woken())
-		return true;
-	__set_current_state(TASK_RUNNING);
-	return false;
-}
-
-static noinline void report_pkmap_exhausted(struct page *page)
-{
-	pr_alert("BUG: kmap: pkmap exhausted with no other task\n");
-	pr_alert("page:%p pfn:%#lx: all %d pkmap slots have users, nobody can "
-		 "kunmap\n",
-		 page, page_to_pfn(page), LAST_PKMAP);
-	dump_stack();
 }
 
 /* Take one more use of a mapped page's slot; kmap_lock held. */
@@ -289,8 +276,7 @@ static inline void *pkmap_get(struct page_address_map *pam)
  * count-1 slots. `count` bounds the search to one full trip after the
  * last flush: if every slot has users, wait for a kunmap and start over.
  * Returns the page's address with the caller's use taken (a new slot
- * starts at count 2: mapped, plus that use), or NULL if the window is
- * full and nobody can free a slot.
+ * starts at count 2: mapped, plus that use).
  */
 static void *map_new_virtual(struct page *page, unsigned long flags)
 {
@@ -309,10 +295,7 @@ start:
 			break;
 		if (--count)
 			continue;
-		if (!pkmap_wait(flags)) {
-			report_pkmap_exhausted(page);
-			return NULL;
-		}
+		pkmap_wait(flags);
 		/* Somebody else may have mapped it while we slept. */
 		pam = find_pam(*page_slot(page), page);
 		if (pam)
@@ -338,12 +321,11 @@ start:
  * so `break kmap_high` in GDB stops on every one. Each call needs one
  * kunmap_high() (kunmap()).
  *
- * Context: process context; may sleep while all LAST_PKMAP slots have
- * users, so never from interrupts or with a spinlock held. BUGs on a
- * lowmem page in the debug build.
- * Return: the page's virtual address in the pkmap window; NULL only when
- * every slot has users and no other task exists that could free one
- * (reported as a BUG).
+ * Context: process context; sleeps (TASK_UNINTERRUPTIBLE, on
+ * pkmap_map_wait) while all LAST_PKMAP slots have users, until a
+ * kunmap_high() frees one, so never from interrupts or with a spinlock
+ * held. BUGs on a lowmem page in the debug build.
+ * Return: the page's virtual address in the pkmap window; never NULL.
  */
 void *kmap_high(struct page *page)
 {

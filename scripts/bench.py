@@ -27,6 +27,7 @@ TARGETS = {
     "alloc_free_order10": ("alloc_pages+__free_pages order 10", None, None),
     "highmem_drain_refill": ("HighMem drain+refill, per page", None, None),
     "kmap_atomic": ("kmap_atomic+kunmap_atomic", 30, 278),
+    "kmap_local": ("kmap_local_page+kunmap_local", None, None),
     "kmap_mapped": ("kmap+kunmap, page already mapped", 40, 301),
     "kmap_new_amortised": ("kmap+kunmap, new pages, amortised", 120, 651),
     "kmalloc32": ("kmalloc(32)+kfree", 50, 249),

@@ -26,7 +26,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HEADERS = ["include/linux/%s.h" % h
-           for h in ("gfp", "mm", "slab", "vmalloc", "memblock")]
+           for h in ("gfp", "mm", "slab", "vmalloc", "memblock", "highmem")]
 
 IDENT = r"[A-Za-z_]\w*"
 # Words that may precede a definition's name without being its type.

@@ -15,7 +15,14 @@
  * and unmaps must come in reverse order of the maps (the slots are a
  * per-CPU stack).
  *
- * Both return the linear-map address for a lowmem page without touching
+ * kmap_local_page(page)/kunmap_local(addr): a temporary map in the same
+ * per-CPU slots, owned by the calling task and kept across preemption
+ * and sleep: the scheduler clears the task's slots when it leaves the CPU
+ * and re-installs them when it comes back (mm/kmap_local.c). Cheap as
+ * kmap_atomic, usable where kmap_atomic's rules are too strict; unmaps in
+ * reverse order, and the address is valid only in the mapping task.
+ *
+ * All return the linear-map address for a lowmem page without touching
  * pkmap or fixmap. mm/page_alloc.c calls highmem_page_address() (for
  * page_address() of a highmem page) and clear_highpage() (for __GFP_ZERO),
  * so both stay out-of-line functions.
@@ -36,7 +43,7 @@
 
 /* ---- persistent maps (mm/highmem.c) ---- */
 
-/* Map a highmem page into the pkmap window; NULL only on exhaustion. */
+/* Map a highmem page into the pkmap window; sleeps while it is full. */
 void *kmap_high(struct page *page);
 /* Drop one kmap_high() use of page. */
 void kunmap_high(struct page *page);
@@ -47,7 +54,18 @@ struct page *kmap_to_page(void *addr);
 /* The pkmap address of a highmem page, or NULL if it is not kmapped. */
 void *highmem_page_address(const struct page *page);
 
-/* A lowmem page is always mapped; a highmem one goes through pkmap. */
+/**
+ * kmap - map a page persistently, visible to every CPU
+ * @page: the page to map
+ *
+ * A lowmem page is always mapped: its linear address. A highmem page
+ * gets a pkmap slot through kmap_high(), shared with any other kmap of
+ * the same page. Each kmap() needs one kunmap().
+ *
+ * Context: process context; may sleep (while all pkmap slots have
+ * users), so not with interrupts or preemption off (might_sleep()).
+ * Return: the page's address, valid until the matching kunmap().
+ */
 static inline void *kmap(struct page *page)
 {
 	might_sleep();
@@ -56,6 +74,12 @@ static inline void *kmap(struct page *page)
 	return kmap_high(page);
 }
 
+/**
+ * kunmap - drop one kmap() of a page
+ * @page: the page (not the address) kmap() mapped
+ *
+ * Context: process context (might_sleep(), as Linux); never sleeps itself.
+ */
 static inline void kunmap(struct page *page)
 {
 	might_sleep();
@@ -66,10 +90,17 @@ static inline void kunmap(struct page *page)
 
 /* ---- atomic maps (the architecture's kmap_atomic_high_prot) ---- */
 
-/*
+/**
+ * kmap_atomic_prot - map a page in this CPU's next kmap_atomic slot
+ * @page: the page to map
+ * @prot: the PTE protection bits
+ *
  * Preemption off keeps the task on this CPU and its slot stack; page
  * faults off tells the fault handler the caller cannot sleep. Both come
  * first, even for lowmem, so the caller's rules do not depend on the page.
+ *
+ * Context: any context; the caller must not sleep until kunmap_atomic().
+ * Return: the page's linear address (lowmem) or its slot's address.
  */
 static __always_inline void *kmap_atomic_prot(struct page *page, pgprot_t prot)
 {
@@ -79,11 +110,30 @@ static __always_inline void *kmap_atomic_prot(struct page *page, pgprot_t prot)
 	return kmap_atomic_high_prot(page, prot);
 }
 
+/**
+ * kmap_atomic - map a page in this CPU's next kmap_atomic slot
+ * @page: the page to map
+ *
+ * kmap_atomic_prot() with kmap_prot.
+ *
+ * Context: any context; the caller must not sleep until kunmap_atomic().
+ * Return: the page's linear address (lowmem) or its slot's address.
+ */
 static __always_inline void *kmap_atomic(struct page *page)
 {
 	return kmap_atomic_prot(page, kmap_prot);
 }
 
+/**
+ * __kunmap_atomic - undo the newest kmap_atomic() (kunmap_atomic())
+ * @addr: the address kmap_atomic() returned
+ *
+ * Frees this CPU's top slot (a lowmem address frees nothing), then turns
+ * page faults and preemption back on.
+ *
+ * Context: the context that called kmap_atomic(); maps are undone in
+ * reverse order (debug build: WARNING otherwise).
+ */
 static __always_inline void __kunmap_atomic(void *addr)
 {
 	kunmap_atomic_high(addr);
@@ -99,6 +149,69 @@ static __always_inline void __kunmap_atomic(void *addr)
 	do {                                                      \
 		BUILD_BUG_ON(__same_type((addr), struct page *)); \
 		__kunmap_atomic(addr);                            \
+	} while (0)
+
+/* ---- local maps (mm/kmap_local.c) ---- */
+
+void *__kmap_local_page_prot(struct page *page, pgprot_t prot);
+void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot);
+void kunmap_local_indexed(const void *vaddr);
+/* The scheduler's hooks around __switch_to (kernel/sched/core.c). */
+void __kmap_local_sched_out(struct task_struct *p);
+void __kmap_local_sched_in(struct task_struct *p);
+
+/**
+ * kmap_local_page - map a page for the calling task, preemptible
+ * @page: the page to map
+ *
+ * A highmem page gets the next slot of this CPU's kmap_atomic slot
+ * stack, recorded in the task: the map stays valid while the task is
+ * preempted or sleeps (the scheduler clears the slot when the task
+ * leaves the CPU and writes it back when it returns), but only in this
+ * task: the address means nothing to another task or CPU. Maps nest as a
+ * stack: undo them with kunmap_local() in reverse order. A lowmem page
+ * takes no slot.
+ *
+ * Context: any context, including interrupt handlers (whose maps must be
+ * undone before they return); does not disable preemption or page
+ * faults, and never sleeps. At most KMAP_LOCAL_MAX maps per task.
+ * Return: the page's address: its linear-map address for a lowmem page,
+ * else a kmap_atomic slot's.
+ */
+static inline void *kmap_local_page(struct page *page)
+{
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	return __kmap_local_page_prot(page, kmap_prot);
+}
+
+/**
+ * kmap_local_pfn - map a page frame for the calling task, preemptible
+ * @pfn: the page frame number
+ *
+ * kmap_local_page() for a frame given by number.
+ *
+ * Context: as kmap_local_page().
+ * Return: the frame's address, as kmap_local_page().
+ */
+static inline void *kmap_local_pfn(unsigned long pfn)
+{
+	struct page *page = pfn_to_page(pfn);
+
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	return __kmap_local_pfn_prot(pfn, kmap_prot);
+}
+
+/*
+ * kunmap_local(addr) undoes the task's newest kmap_local_page(), given
+ * the address it returned (kunmap_local_indexed()); as for
+ * kunmap_atomic, passing the page is refused at build time.
+ */
+#define kunmap_local(addr)                                        \
+	do {                                                      \
+		BUILD_BUG_ON(__same_type((addr), struct page *)); \
+		kunmap_local_indexed(addr);                       \
 	} while (0)
 
 /* Zero one page through a temporary mapping (works for any page). */

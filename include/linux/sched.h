@@ -20,11 +20,11 @@
  *	remove_wait_queue(&wq, &wait);
  *
  * and a waker calls wake_up(&wq), which makes the task TASK_RUNNING and
- * queues it again. One case cannot block: a task that is the only one in
- * the kernel (no kernel thread exists) and has no timeout set cannot be
- * woken by anybody, so schedule() returns at once and leaves its state as
- * it was; schedule_was_woken() then says false and the caller fails its
- * wait instead of hanging (mm/highmem.c's pkmap exhaustion report).
+ * queues it again. As in Linux, nothing ends such a sleep but a wake-up.
+ * The boot task sleeping while no kernel thread exists waits on its own
+ * stack in wfi (kernel/sched/core.c); if no interrupt handler wakes it,
+ * the hung-task check (kernel/hung_task.c) reports it and panics, so a
+ * boot that can never finish ends with a message.
  */
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
@@ -56,6 +56,26 @@
 
 struct kthread;
 
+/*
+ * The most kmap_local_page() maps one task may hold at once (Linux's
+ * KM_MAX_IDX): they share the CPU's KM_TYPE_NR kmap_atomic slots.
+ */
+#define KMAP_LOCAL_MAX 16
+
+/*
+ * A task's kmap_local_page() maps (mm/kmap_local.c), Linux's struct
+ * kmap_ctrl: map i sits in slot i of the CPU's kmap_atomic slot stack,
+ * and pteval[i] is the PTE it installed there, so the scheduler can clear
+ * the slots when the task leaves the CPU and write them again when it
+ * comes back. cpu: whose slots they are (the task cannot change CPUs
+ * while it holds any).
+ */
+struct kmap_ctrl {
+	int idx; /* maps held */
+	unsigned int cpu;
+	unsigned long pteval[KMAP_LOCAL_MAX];
+};
+
 struct task_struct {
 	volatile long state; /* TASK_*; written by the task and its wakers */
 	unsigned int flags;  /* PF_* */
@@ -79,6 +99,7 @@ struct task_struct {
 	struct list_head tasks;	 /* every task, under tasklist_lock */
 	int usage;		 /* references; the last put frees the stack */
 	struct kthread *kthread; /* kernel/kthread.c's part, or NULL */
+	struct kmap_ctrl kmap_ctrl; /* kmap_local_page() maps held */
 };
 
 extern struct task_struct init_task;
@@ -141,12 +162,6 @@ void yield(void);
 long schedule_timeout(long timeout);
 long schedule_timeout_uninterruptible(long timeout);
 
-/* After schedule(): false if nobody woke us (see the top of this file). */
-static inline bool schedule_was_woken(void)
-{
-	return READ_ONCE(current->state) == TASK_RUNNING;
-}
-
 /* Make p runnable if it sleeps in one of `state`; 1 if it was woken. */
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags);
 int wake_up_process(struct task_struct *p);
@@ -184,6 +199,8 @@ extern unsigned long sysctl_hung_task_timeout_secs;
 extern unsigned long nr_hung_task_reports;
 /* Once a second from CPU 0's tick: report long TASK_UNINTERRUPTIBLE. */
 void check_hung_uninterruptible_tasks(void);
+/* t sleeps where no task could wake it (the lone boot task, no timeout). */
+bool sched_task_unwakeable(const struct task_struct *t);
 
 /*
  * might_sleep(): document (and, in the debug build, check) that a

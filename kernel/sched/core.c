@@ -24,6 +24,7 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <kunit/private.h>
 #include <kunit/visibility.h>
 #include <string.h>
@@ -204,6 +205,24 @@ void scheduler_ipi(void)
 /* Switching */
 
 /*
+ * kmap_local_page() maps across a switch (mm/kmap_local.c): the outgoing
+ * task's slots are cleared, the incoming task's written back. A task
+ * without local maps costs one load and test each way. A new thread
+ * (ret_from_fork) has none, so only __schedule() calls these.
+ */
+static inline void kmap_local_sched_out(struct task_struct *prev)
+{
+	if (unlikely(prev->kmap_ctrl.idx))
+		__kmap_local_sched_out(prev);
+}
+
+static inline void kmap_local_sched_in(struct task_struct *p)
+{
+	if (unlikely(p->kmap_ctrl.idx))
+		__kmap_local_sched_in(p);
+}
+
+/*
  * The second half of a switch, on the new task's stack: drop the
  * runqueue lock the previous task took, and free a task that has just
  * left the CPU for good (it could not free the stack it ran on).
@@ -226,8 +245,10 @@ void schedule_tail(struct task_struct *prev)
 /*
  * Nothing is runnable and this CPU has no idle loop yet (CPU 0 while the
  * boot task still runs start_kernel): wait right here, on prev's stack,
- * for a wake-up. Returns NULL for the one case that cannot end: prev is
- * the only task, sleeping without a timeout (see linux/sched.h).
+ * for a wake-up. If prev is the only task and sleeps without a timeout,
+ * only an interrupt handler could wake it; the hung-task check reports
+ * it and, since the boot could then never finish, panics
+ * (kernel/hung_task.c).
  */
 static struct task_struct *wait_for_runnable(struct rq *rq,
 					     struct task_struct *prev)
@@ -245,14 +266,24 @@ static struct task_struct *wait_for_runnable(struct rq *rq,
 		}
 		if (rq->idle->flags & PF_IDLE)
 			return rq->idle;
-		if (!nr_kthreads && !prev->timeout_pending &&
-		    prev->state != TASK_DEAD)
-			return NULL;
 		rq_unlock(rq);
 		arch_cpu_idle();
 		local_irq_disable();
 		rq_lock(rq);
 	}
+}
+
+/*
+ * True if @t sleeps where no task could ever wake it: it is the boot
+ * task, still in start_kernel() (CPU 0 has no idle loop yet), no kernel
+ * thread exists, and it set no timeout. Only an interrupt handler could
+ * end such a sleep; the hung-task check calls it to decide that the boot
+ * is lost. A snapshot: called without the runqueue lock.
+ */
+bool sched_task_unwakeable(const struct task_struct *t)
+{
+	return t == &init_task && !(t->flags & PF_IDLE) &&
+	       !READ_ONCE(nr_kthreads) && !READ_ONCE(t->timeout_pending);
 }
 
 static noinline void __schedule_bug(struct task_struct *prev)
@@ -271,7 +302,8 @@ static noinline void __schedule_bug(struct task_struct *prev)
  */
 static void __schedule(bool preempt)
 {
-	struct task_struct *prev = current, *next;
+	struct task_struct *const self = current;
+	struct task_struct *prev = self, *next;
 	struct rq *rq;
 
 	local_irq_disable();
@@ -287,17 +319,16 @@ static void __schedule(bool preempt)
 	}
 	clear_tsk_need_resched(prev);
 	next = wait_for_runnable(rq, prev);
-	if (!next) {
-		/* Nobody can wake prev: give the caller its answer. */
-		prev->blocked = false;
-		rq->nr_running++;
-	} else if (next != prev) {
+	if (next != prev) {
 		rq->curr = next;
 		rq->nr_switches++;
 		next->nvcsw++;
+		kmap_local_sched_out(prev);
 		prepare_lock_switch(rq, next);
-		prev = __switch_to(prev, task_thread_info(prev),
+		/* self: this task again when __switch_to returns into it */
+		prev = __switch_to(self, task_thread_info(self),
 				   task_thread_info(next));
+		kmap_local_sched_in(self);
 		finish_task_switch(prev);
 		return;
 	}

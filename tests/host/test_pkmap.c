@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "sched_stub.h"
 #include "shim.h"
 
 /* What mm/page_alloc.c and arch/arm/mm/mmu.c would define. */
@@ -227,13 +228,30 @@ static void flush_unused_clears_only_unused(void)
 }
 
 /*
- * All 512 slots with users: the 513th distinct page waits on
- * pkmap_map_wait, schedule() finds no other task, and kmap_high reports
- * and returns NULL with nothing changed. One kunmap then makes room.
+ * All 512 slots with users: the 513th distinct page sleeps on
+ * pkmap_map_wait (TASK_UNINTERRUPTIBLE) until "the other task" (the
+ * scheduler stub's hook) kunmaps one page; the waiter then wraps,
+ * flushes once and takes exactly the freed slot.
  */
-static void exhaustion_reports_and_returns_null(void)
-{
+struct other_kunmap {
 	int counts[LAST_PKMAP];
+	bool queued, asleep, unchanged;
+};
+
+static void other_task_kunmaps(void *arg)
+{
+	struct other_kunmap *o = arg;
+
+	o->queued = waitqueue_active(pkmap_kunit_wait_queue());
+	o->asleep = current->state == TASK_UNINTERRUPTIBLE;
+	o->unchanged = pkmap_kunit_counts_cmp(o->counts) == 0;
+	kunmap_high(high(77)); /* page i went to slot i + 1 */
+}
+
+static void exhaustion_sleeps_until_kunmap(void)
+{
+	struct other_kunmap o = { .queued = false };
+	unsigned long flushes;
 	unsigned int i;
 	void *v;
 
@@ -242,21 +260,18 @@ static void exhaustion_reports_and_returns_null(void)
 		CHECK(kmap_high(high(i)) != NULL);
 	for (i = 0; i < LAST_PKMAP; i++)
 		CHECK_EQ(pkmap_kunit_count(i), 2);
-	pkmap_kunit_counts(counts);
-	shim_log_clear();
+	pkmap_kunit_counts(o.counts);
+	sched_stub_set_other(other_task_kunmaps, &o);
+	flushes = nr_tlb_flushes;
 	v = kmap_high(high(LAST_PKMAP));
-	CHECK(v == NULL);
-	CHECK(shim_log_contains(
-		"BUG: kmap: pkmap exhausted with no other task\n"));
-	CHECK(shim_log_contains("pfn:"));
-	CHECK_EQ(pkmap_kunit_counts_cmp(counts), 0);
-	CHECK(highmem_page_address(high(LAST_PKMAP)) == NULL);
-	check_idle();
-
-	kunmap_high(high(77)); /* page i went to slot i + 1 */
-	v = kmap_high(high(LAST_PKMAP));
+	CHECK_EQ(sched_stub_switches, 1);
+	CHECK(o.queued);
+	CHECK(o.asleep);
+	CHECK(o.unchanged); /* nothing taken while the window was full */
 	CHECK_EQ(v, (void *)PKMAP_ADDR(78));
+	CHECK_EQ(nr_tlb_flushes, flushes + 1);
 	CHECK(highmem_page_address(high(77)) == NULL);
+	CHECK_EQ(highmem_page_address(high(LAST_PKMAP)), v);
 	check_idle();
 }
 
@@ -347,6 +362,25 @@ static void check_model(void)
 	CHECK(mapped <= LAST_PKMAP);
 }
 
+/*
+ * The other task of a full window: drops uses of random pages until one
+ * slot loses its last user, which must wake the sleeper.
+ */
+static void model_kunmap_one(void *arg)
+{
+	unsigned int j;
+
+	(void)arg;
+	while (current->state != TASK_RUNNING) {
+		do
+			j = rand() % MODEL_PAGES;
+		while (!users[j]);
+		kunmap_high(high(j));
+		users[j]--;
+		CHECK(current->state == TASK_RUNNING || users[j] > 0);
+	}
+}
+
 static void one_random_op(unsigned int i)
 {
 	unsigned int mapped_with_users = 0;
@@ -359,7 +393,13 @@ static void one_random_op(unsigned int i)
 	for (unsigned int j = 0; j < MODEL_PAGES; j++)
 		mapped_with_users += users[j] > 0;
 	if (!users[i] && mapped_with_users == LAST_PKMAP) {
-		CHECK(kmap_high(high(i)) == NULL); /* window full */
+		/* Window full: kmap sleeps until the other task kunmaps. */
+		unsigned int switches = sched_stub_switches;
+
+		sched_stub_set_other(model_kunmap_one, NULL);
+		CHECK(kmap_high(high(i)) != NULL);
+		CHECK_EQ(sched_stub_switches, switches + 1);
+		users[i]++;
 		return;
 	}
 	CHECK(kmap_high(high(i)) != NULL);
@@ -384,8 +424,10 @@ static void random_ops_match_model(void)
 	check_model();
 	CHECK(nr_tlb_flushes > 10);
 	CHECK_EQ(nr_stale_installs, 0);
-	printf("random: %lu flushes, cursor at %u\n", nr_tlb_flushes,
-	       pkmap_kunit_last_nr());
+	CHECK(sched_stub_switches > 0); /* the full window was reached */
+	printf("random: %lu flushes, %u waits on a full window, cursor at "
+	       "%u\n",
+	       nr_tlb_flushes, sched_stub_switches, pkmap_kunit_last_nr());
 }
 
 static const struct host_test tests[] = {
@@ -396,8 +438,8 @@ static const struct host_test tests[] = {
 	{ "used_slots_survive_flushes", used_slots_survive_flushes, false },
 	{ "flush_unused_clears_only_unused", flush_unused_clears_only_unused,
 	  false },
-	{ "exhaustion_reports_and_returns_null",
-	  exhaustion_reports_and_returns_null, false },
+	{ "exhaustion_sleeps_until_kunmap", exhaustion_sleeps_until_kunmap,
+	  false },
 	{ "kunmap_of_unmapped_page_is_reported",
 	  kunmap_of_unmapped_page_is_reported, false },
 	{ "kunmap_to_count_1_wakes_waiters", kunmap_to_count_1_wakes_waiters,

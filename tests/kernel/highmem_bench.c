@@ -3,6 +3,7 @@
  * per map+unmap pair (see include/hikern/bench.h):
  *
  *   kmap_atomic         kmap_atomic + kunmap_atomic of a highmem page
+ *   kmap_local          kmap_local_page + kunmap_local of a highmem page
  *   kmap_mapped         kmap + kunmap of a page that already has a slot
  *   kmap_new            kmap + kunmap of an unmapped page, no wrap-around
  *   kmap_new_amortised  the same over whole trips round the window, each
@@ -39,6 +40,23 @@ static void bench_kmap_atomic(struct page *page)
 	t1 = bench_cycles();
 	local_irq_restore(flags);
 	bench_report_per_op("kmap_atomic", t1 - t0, REPS);
+}
+
+static void bench_kmap_local(struct page *page)
+{
+	unsigned long flags;
+	u32 t0, t1;
+
+	local_irq_save(flags);
+	t0 = bench_cycles();
+	for (int i = 0; i < REPS; i++) {
+		void *p = kmap_local_page(page);
+
+		kunmap_local(p);
+	}
+	t1 = bench_cycles();
+	local_irq_restore(flags);
+	bench_report_per_op("kmap_local", t1 - t0, REPS);
 }
 
 static void bench_kmap_mapped(struct page *page)
@@ -140,6 +158,7 @@ static void highmem_bench_run(void)
 		pages[i] = blocks[i / half] + i % half;
 
 	bench_kmap_atomic(pages[0]);
+	bench_kmap_local(pages[0]);
 	bench_kmap_mapped(pages[0]);
 	bench_kmap_new(pages);
 	bench_kmap_new_amortised(pages);

@@ -27,8 +27,11 @@ void __ret_from_fork_returned(void)
 /**
  * copy_thread - set up @p so that its first switch-in runs @fn(@arg)
  * __switch_to() loads cpu_context: pc is ret_from_fork (switch.S), which
- * finishes the switch (schedule_tail) and calls r4(r5). sp is the top of
- * the task's stack; fp 0 ends backtraces there. The preempt count starts
+ * finishes the switch (schedule_tail) and calls r4(r5). sp starts 8 bytes
+ * below the top of the task's stack (Linux's THREAD_START_SP): sp must
+ * lie inside the stack's own THREAD_SIZE block, or `current` computed
+ * from it before the first push (sp & ~(THREAD_SIZE - 1)) would name the
+ * next block; 8 keeps AAPCS's alignment. fp 0 ends backtraces there. The preempt count starts
  * at 1, the count schedule() holds across a switch; schedule_tail()
  * drops it.
  */
@@ -40,7 +43,7 @@ void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
 	ti->cpu_context = (struct cpu_context_save){
 		.r4 = (unsigned long)fn,
 		.r5 = (unsigned long)arg,
-		.sp = (unsigned long)ti + THREAD_SIZE,
+		.sp = (unsigned long)ti + THREAD_START_SP,
 		.pc = (unsigned long)ret_from_fork,
 	};
 }

@@ -268,7 +268,7 @@ static void prepare_secondary_data(unsigned int cpu)
 	__asm__("mrc p15, 0, %0, c2, c0, 2" : "=r"(sd->ttbcr));
 	__asm__("mrc p15, 0, %0, c3, c0, 0" : "=r"(sd->dacr));
 	__asm__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sd->sctlr));
-	sd->stack = (u32)&secondary_stack[cpu - 1] + THREAD_SIZE;
+	sd->stack = (u32)&secondary_stack[cpu - 1] + THREAD_START_SP;
 	sd->cpu = cpu;
 	sd->task = idle;
 	smp_wmb();

@@ -12,6 +12,12 @@
 #define _ASM_THREAD_INFO_H
 
 #define THREAD_SIZE 8192
+/*
+ * Where a new stack's sp starts: 8 bytes below the top, inside the
+ * stack's own THREAD_SIZE block (so `current`, found from sp, is right
+ * before the first push) and 8-byte aligned for AAPCS (Linux's value).
+ */
+#define THREAD_START_SP (THREAD_SIZE - 8)
 
 /* Bit numbers in thread_info->flags. */
 #define TIF_NEED_RESCHED 1 /* reschedule at the next chance */
