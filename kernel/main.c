@@ -12,6 +12,7 @@
 #include <asm/semihosting.h>
 #include <asm/setup.h>
 #include <hikern/bench.h>
+#include <hikern/console.h>
 #include <kunit/test.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -49,6 +50,7 @@ void __noreturn start_kernel(void)
 		failed = (failed > 0 ? failed : 0) + bench_failed;
 	if (failed >= 0)
 		semihosting_exit(failed ? EXIT_TEST_FAILED : EXIT_PASS);
-	pr_info("hikern: boot complete; idle (no console shell yet)\n");
+	pr_info("hikern: boot complete\n");
+	console_shell_init();
 	cpu_startup_entry();
 }

@@ -100,5 +100,7 @@ int ioremap_page_range(unsigned long addr, unsigned long end,
 
 /* /proc/vmallocinfo's format, lowest address first. */
 void show_vmallocinfo(void);
+/* Pages held by vmalloc areas (/proc/meminfo VmallocUsed). */
+unsigned long vmalloc_nr_pages(void);
 
 #endif /* _LINUX_VMALLOC_H */
