@@ -11,6 +11,8 @@
 #include <asm/layout.h>
 #include <asm/pgtable.h>
 #include <linux/console.h>
+#include <linux/irq.h>
+#include <linux/tty_flip.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -39,6 +41,16 @@ void __iomem *iotable_map(phys_addr_t phys, unsigned long size)
 }
 
 void register_console(struct console *con)
+{
+	not_on_host(__func__);
+}
+
+int tty_insert_flip_char(unsigned char ch)
+{
+	not_on_host(__func__);
+}
+
+void tty_flip_buffer_push(void)
 {
 	not_on_host(__func__);
 }
