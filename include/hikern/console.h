@@ -44,6 +44,18 @@ struct console_cmd {
 				.flags = _flags,                       \
 			}
 
+/* A command without arguments that calls @_fn(): one line. */
+#define CONSOLE_SIMPLE_CMD(_name, _fn, _help)         \
+	static int cmd_##_name(int argc, char **argv) \
+	{                                             \
+		(void)argv;                           \
+		if (argc > 1)                         \
+			return CMD_USAGE;             \
+		_fn();                                \
+		return 0;                             \
+	}                                             \
+	CONSOLE_CMD(_name, "", _help, cmd_##_name, 0)
+
 extern const struct console_cmd __console_cmds_start[];
 extern const struct console_cmd __console_cmds_end[];
 

@@ -243,23 +243,6 @@ CONSOLE_CMD(kmap_atomic, "PFN",
 	    "kmap_atomic() a page: the fixmap slot and PTE, then unmap",
 	    cmd_kmap_atomic, 0);
 
-static int cmd_pkmap(int argc, char **argv)
-{
-	(void)argv;
-	if (argc > 1)
-		return CMD_USAGE;
-	pkmap_show();
-	return 0;
-}
-CONSOLE_CMD(pkmap, "", "pkmap slots in use: page, count, PTE", cmd_pkmap, 0);
-
-static int cmd_fixmap(int argc, char **argv)
-{
-	(void)argv;
-	if (argc > 1)
-		return CMD_USAGE;
-	kmap_atomic_show();
-	return 0;
-}
-CONSOLE_CMD(fixmap, "", "occupied kmap_atomic slots of every CPU", cmd_fixmap,
-	    0);
+CONSOLE_SIMPLE_CMD(pkmap, pkmap_show, "pkmap slots in use: page, count, PTE");
+CONSOLE_SIMPLE_CMD(fixmap, kmap_atomic_show,
+		   "occupied kmap_atomic slots of every CPU");

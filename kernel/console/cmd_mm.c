@@ -47,25 +47,17 @@ static int cmd_meminfo(int argc, char **argv)
 }
 CONSOLE_CMD(meminfo, "", "the /proc/meminfo fields that apply", cmd_meminfo, 0);
 
-#define SIMPLE_CMD(_name, _fn, _help)                 \
-	static int cmd_##_name(int argc, char **argv) \
-	{                                             \
-		(void)argv;                           \
-		if (argc > 1)                         \
-			return CMD_USAGE;             \
-		_fn();                                \
-		return 0;                             \
-	}                                             \
-	CONSOLE_CMD(_name, "", _help, cmd_##_name, 0)
-
-SIMPLE_CMD(buddyinfo, show_buddyinfo, "free blocks per order, /proc/buddyinfo");
-SIMPLE_CMD(zoneinfo, show_zoneinfo, "zones and watermarks, /proc/zoneinfo");
-SIMPLE_CMD(vmallocinfo, show_vmallocinfo, "vmalloc areas, /proc/vmallocinfo");
-SIMPLE_CMD(slabinfo, show_slabinfo, "slab caches, /proc/slabinfo");
-SIMPLE_CMD(layout, print_memory_layout,
-	   "the boot's Virtual kernel memory layout block");
-SIMPLE_CMD(ptdump, ptdump_show,
-	   "kernel page tables, as debugfs kernel_page_tables");
+CONSOLE_SIMPLE_CMD(buddyinfo, show_buddyinfo,
+		   "free blocks per order, /proc/buddyinfo");
+CONSOLE_SIMPLE_CMD(zoneinfo, show_zoneinfo,
+		   "zones and watermarks, /proc/zoneinfo");
+CONSOLE_SIMPLE_CMD(vmallocinfo, show_vmallocinfo,
+		   "vmalloc areas, /proc/vmallocinfo");
+CONSOLE_SIMPLE_CMD(slabinfo, show_slabinfo, "slab caches, /proc/slabinfo");
+CONSOLE_SIMPLE_CMD(layout, print_memory_layout,
+		   "the boot's Virtual kernel memory layout block");
+CONSOLE_SIMPLE_CMD(ptdump, ptdump_show,
+		   "kernel page tables, as debugfs kernel_page_tables");
 
 static int cmd_pagewalk(int argc, char **argv)
 {

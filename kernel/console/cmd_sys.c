@@ -33,15 +33,8 @@ static int cmd_dmesg(int argc, char **argv)
 }
 CONSOLE_CMD(dmesg, "", "the kernel log buffer", cmd_dmesg, 0);
 
-static int cmd_ps(int argc, char **argv)
-{
-	(void)argv;
-	if (argc > 1)
-		return CMD_USAGE;
-	show_state_table();
-	return 0;
-}
-CONSOLE_CMD(ps, "", "threads: pid, CPU, state, switches, name", cmd_ps, 0);
+CONSOLE_SIMPLE_CMD(ps, show_state_table,
+		   "threads: pid, CPU, state, switches, name");
 
 /* test: the KTAP runner, as hikern.test= (but the machine stays on). */
 static int cmd_test(int argc, char **argv)
@@ -120,15 +113,7 @@ int __weak console_rmmod(const char *name)
 	return CMD_FAILED;
 }
 
-static int cmd_lsmod(int argc, char **argv)
-{
-	(void)argv;
-	if (argc > 1)
-		return CMD_USAGE;
-	print_modules();
-	return 0;
-}
-CONSOLE_CMD(lsmod, "", "loaded modules, as /proc/modules", cmd_lsmod, 0);
+CONSOLE_SIMPLE_CMD(lsmod, print_modules, "loaded modules, as /proc/modules");
 
 static int cmd_insmod(int argc, char **argv)
 {
