@@ -85,6 +85,24 @@ static int check_bench_names(void)
 	return unknown;
 }
 
+/**
+ * bench_run - run benchmarks from the console
+ * @selection: as hikern.bench= takes it ("all", "help", a list of names)
+ *
+ * Context: process context (the console shell's thread).
+ * Return: the number of names that are no benchmark (0: all ran).
+ */
+int bench_run(const char *selection)
+{
+	const char *saved = bench_selection;
+	int ret;
+
+	bench_selection = selection;
+	ret = bench_run_selected();
+	bench_selection = saved;
+	return ret;
+}
+
 /*
  * bench_run_selected - run the benchmarks hikern.bench= names
  * Returns -1 without hikern.bench=, else the number of names that are no

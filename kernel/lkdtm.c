@@ -106,27 +106,32 @@ static void lkdtm_list_types(void)
 
 void lkdtm_run(void)
 {
-	if (!lkdtm_type)
-		return;
-	if (!strcmp(lkdtm_type, "help")) {
+	if (lkdtm_type)
+		lkdtm_perform(lkdtm_type);
+}
+
+int lkdtm_perform(const char *type)
+{
+	if (!strcmp(type, "help")) {
 		lkdtm_list_types();
-		return;
+		return 0;
 	}
 	for (unsigned int i = 0; i < ARRAY_SIZE(crashtypes); i++) {
-		if (strcmp(crashtypes[i].name, lkdtm_type))
+		if (strcmp(crashtypes[i].name, type))
 			continue;
-		pr_info("lkdtm: Performing direct entry %s\n", lkdtm_type);
+		pr_info("lkdtm: Performing direct entry %s\n", type);
 		crashtypes[i].fn();
 		if (crashtypes[i].survives)
 			pr_info("lkdtm: %s: the kernel carried on, as "
 				"expected\n",
-				lkdtm_type);
+				type);
 		else
 			pr_err("lkdtm: FAIL: %s returned: the kernel survived "
 			       "it\n",
-			       lkdtm_type);
-		return;
+			       type);
+		return 0;
 	}
-	pr_err("lkdtm: unknown crash type '%s'\n", lkdtm_type);
+	pr_err("lkdtm: unknown crash type '%s'\n", type);
 	lkdtm_list_types();
+	return -1;
 }

@@ -13,6 +13,7 @@
 #include <asm/semihosting.h>
 #include <asm/setup.h>
 #include <hikern/bench.h>
+#include <hikern/console.h>
 #include <kunit/test.h>
 #include <linux/init.h>
 #include <linux/initramfs.h>
@@ -60,6 +61,7 @@ void __noreturn start_kernel(void)
 		semihosting_exit(failed ? EXIT_TEST_FAILED : EXIT_PASS);
 	}
 	show_modules();
-	pr_info("hikern: boot complete; idle (no console shell yet)\n");
+	pr_info("hikern: boot complete\n");
+	console_shell_init();
 	cpu_startup_entry();
 }

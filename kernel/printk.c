@@ -7,13 +7,20 @@
  * Levels follow Linux: a message is shown on the console if its level is
  * below console_loglevel (default 7 = everything but KERN_DEBUG;
  * "loglevel=", "debug", "quiet" and "ignore_loglevel" change it).
+ *
+ * The console shell (kernel/console/) reads the buffer back for `dmesg`
+ * (log_buf_read()) and prints its commands' replies as /proc files would
+ * be read: straight to the consoles, whatever their level, without a
+ * stamp and without entering the log (printk_direct_begin()).
  */
 #include <linux/cmdline.h>
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
+#include <linux/irq.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/spinlock.h>
 #include <string.h>
@@ -31,6 +38,7 @@ static struct console *console_drivers;
 static bool line_open; /* last message did not end in '\n' */
 static int line_level = DEFAULT_MESSAGE_LOGLEVEL;
 static DEFINE_SPINLOCK(logbuf_lock);
+static struct task_struct *printk_direct_task; /* see printk_direct_begin */
 
 static void log_store(const char *s, unsigned int n)
 {
@@ -94,6 +102,28 @@ size_t log_buf_copy(unsigned int from, char *buf, size_t size)
 	return n;
 }
 
+/* The direct task's printk: its text to the consoles, nothing logged. */
+static bool printk_direct(const char *fmt, va_list args)
+{
+	static char text[LOG_LINE_MAX];
+	unsigned long flags;
+	const char *body;
+	int level, len;
+	bool cont;
+
+	if (likely(!printk_direct_task) || printk_direct_task != current ||
+	    in_interrupt() || oops_in_progress)
+		return false;
+	spin_lock_irqsave(&logbuf_lock, flags);
+	len = vsnprintf(text, sizeof(text), fmt, args);
+	if (len >= (int)sizeof(text))
+		len = sizeof(text) - 1;
+	body = parse_level(text, &level, &cont);
+	console_emit(body, len - (body - text), 0);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+	return true;
+}
+
 int vprintk(const char *fmt, va_list args)
 {
 	static char text[LOG_LINE_MAX];
@@ -110,6 +140,8 @@ int vprintk(const char *fmt, va_list args)
 	 */
 	if (unlikely(oops_in_progress))
 		spin_lock_init(&logbuf_lock);
+	else if (printk_direct(fmt, args))
+		return 0;
 	spin_lock_irqsave(&logbuf_lock, flags);
 	len = vsnprintf(text, sizeof(text), fmt, args);
 	if (len >= (int)sizeof(text))
@@ -151,6 +183,75 @@ int printk(const char *fmt, ...)
 	r = vprintk(fmt, args);
 	va_end(args);
 	return r;
+}
+
+/**
+ * printk_direct_begin - send the calling task's printk to the consoles only
+ *
+ * Until printk_direct_end(), what the calling task prints (not its
+ * interrupt handlers, nor an oops) goes straight to every console at any
+ * level, without a time stamp and without entering the log buffer: the
+ * console shell's replies (`meminfo`, `buddyinfo`, ...) read like the
+ * /proc files they copy and do not fill the log. One task at a time.
+ *
+ * Context: process context.
+ */
+void printk_direct_begin(void)
+{
+	printk_direct_task = current;
+}
+
+/**
+ * printk_direct_end - back to logging the calling task's printk
+ *
+ * Context: process context, after printk_direct_begin().
+ */
+void printk_direct_end(void)
+{
+	printk_direct_task = NULL;
+}
+
+/**
+ * console_write_raw - write bytes to every console, not to the log
+ * @s: the bytes
+ * @n: how many
+ *
+ * For the console shell's echo and line editing.
+ *
+ * Context: any context; takes logbuf_lock with interrupts off.
+ */
+void console_write_raw(const char *s, unsigned int n)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&logbuf_lock, flags);
+	console_emit(s, n, 0);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+}
+
+/**
+ * log_buf_read - copy part of the log buffer, as `dmesg` reads it
+ * @pos: in: the byte to start at (0: the oldest still held); out: where
+ *       the next call starts
+ * @buf: where to copy
+ * @len: its size
+ *
+ * Context: any context; takes logbuf_lock with interrupts off.
+ * Return: the number of bytes copied; 0 once @pos has reached the end.
+ */
+unsigned int log_buf_read(unsigned int *pos, char *buf, unsigned int len)
+{
+	unsigned long flags;
+	unsigned int start, n = 0;
+
+	spin_lock_irqsave(&logbuf_lock, flags);
+	start = log_head > LOG_BUF_LEN ? log_head - LOG_BUF_LEN : 0;
+	if (*pos < start)
+		*pos = start;
+	while (*pos < log_head && n < len)
+		buf[n++] = log_buf[(*pos)++ % LOG_BUF_LEN];
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+	return n;
 }
 
 /*

@@ -425,6 +425,67 @@ struct page *kmap_to_page(void *vaddr)
 	return virt_to_page(vaddr);
 }
 
+/* ---- the console's view of the window (read only) ---- */
+
+/* One slot's count and PTE, read together under kmap_lock. */
+static void pkmap_slot_read(unsigned int nr, int *count, pte_t *pte)
+{
+	unsigned long flags;
+
+	lock_kmap(flags);
+	*count = pkmap_count[nr];
+	*pte = pkmap_page_table[nr];
+	unlock_kmap(flags);
+}
+
+/**
+ * pkmap_show_slot - print one pkmap slot: address, count, page and PTE
+ * @nr: the slot (taken modulo LAST_PKMAP)
+ *
+ * One line, "pkmap slot NR: 0xADDR count C (U users) pfn 0xPFN pte
+ * 0xPTE", as the console's `kmap`, `kunmap` and `pkmap` print it.
+ *
+ * Context: process context; takes kmap_lock with interrupts off while
+ * it reads. Does not sleep.
+ */
+void pkmap_show_slot(unsigned int nr)
+{
+	int count;
+	pte_t pte;
+
+	nr %= LAST_PKMAP;
+	pkmap_slot_read(nr, &count, &pte);
+	pr_info("pkmap slot %3u: 0x%08lx count %d (%d users) pfn 0x%05lx pte "
+		"0x%08lx\n",
+		nr, PKMAP_ADDR(nr), count, count > 1 ? count - 1 : 0,
+		pte_none(pte) ? 0UL : pte_pfn(pte), (unsigned long)pte);
+}
+
+/**
+ * pkmap_show - print every pkmap slot in use, and the window's state
+ *
+ * A header with the window, the round-robin cursor and the flush count,
+ * then pkmap_show_slot() for each slot whose count is not 0 (count 1:
+ * mapped without users, waiting for the next flush).
+ *
+ * Context: process context; does not sleep.
+ */
+void pkmap_show(void)
+{
+	unsigned int nr, used = 0;
+
+	pr_info("pkmap: %u slots at 0x%08lx, last_pkmap_nr %u, %lu flushes\n",
+		(unsigned int)LAST_PKMAP, PKMAP_ADDR(0),
+		READ_ONCE(last_pkmap_nr), READ_ONCE(nr_pkmap_flushes));
+	for (nr = 0; nr < LAST_PKMAP; nr++) {
+		if (!READ_ONCE(pkmap_count[nr]))
+			continue;
+		pkmap_show_slot(nr);
+		used++;
+	}
+	pr_info("pkmap: %u slots in use\n", used);
+}
+
 /* ---- the tests' view of the window (include/kunit/private.h) ---- */
 
 #if IS_ENABLED(CONFIG_KUNIT)

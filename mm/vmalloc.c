@@ -861,6 +861,28 @@ void show_vmallocinfo(void)
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 }
 
+/**
+ * vmalloc_nr_pages - pages that vmalloc areas hold
+ *
+ * The sum of nr_pages over the areas (vmalloc'd pages only: ioremap and
+ * the early areas map memory they do not own), what /proc/meminfo's
+ * VmallocUsed shows since Linux 5.3.
+ *
+ * Context: Any context; holds vmap_area_lock with IRQs disabled.
+ * Return: the number of pages.
+ */
+unsigned long vmalloc_nr_pages(void)
+{
+	unsigned long flags, nr = 0;
+
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	for (const struct vm_struct *v = vmlist; v; v = v->next)
+		if (v->flags & VM_ALLOC)
+			nr += v->nr_pages;
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	return nr;
+}
+
 #if IS_ENABLED(CONFIG_KUNIT)
 /**
  * vmalloc_kunit_warnings - a report counter, for the self-tests

@@ -1,5 +1,8 @@
 #!/bin/sh
 # Boot build/Image on a QEMU machine with the console on stdio.
+# The serial line and QEMU's monitor share stdio (as -nographic does):
+# keys, Ctrl-C included, go to the kernel's console shell; Ctrl-A X quits
+# QEMU, Ctrl-A C switches to the monitor and back.
 # Usage: qemu.sh MACHINE MEM_MB "APPEND" [extra qemu args...]
 #   MACHINE: virt | vexpress-a9 | vexpress-a15 (vexpress boots ATAGS;
 #            add "-dtb build/dts/<board>.dtb" for a device tree)
@@ -20,6 +23,8 @@ vexpress-a15) board="-M vexpress-a15 -audiodev none,id=snd0" ;;
 *) echo "qemu.sh: unknown machine $m" >&2; exit 2 ;;
 esac
 # shellcheck disable=SC2086
-exec qemu-system-arm $board -m "$mem" -display none -monitor none -serial stdio \
+exec qemu-system-arm $board -m "$mem" -display none \
+	-chardev stdio,id=con0,mux=on,signal=off -serial chardev:con0 \
+	-mon chardev=con0,mode=readline \
 	-semihosting-config enable=on,target=native -kernel "$img" \
 	$initrd_opt -append "$append" "$@"

@@ -967,6 +967,13 @@ def run_gdb(tally, syms, machine):
         tally.add("%s: %s" % (name, what), ok, ref)
 
 
+def run_console(tally, machine):
+    sys.path.insert(0, os.path.join(ROOT, "scripts"))
+    import importlib
+    console_test = importlib.import_module("console-test")
+    console_test.run(machine, 1024, tally.add)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--suite", help="run one KTAP suite on the main configs")
@@ -1012,6 +1019,13 @@ def main():
     for machine in ("virt", "vexpress-a9"):
         if not args.suite and (not args.only or re.search(args.only, "gdb-" + machine)):
             run_gdb(tally, syms, machine)
+    # The console shell, typed at through scripts/qemu.sh as make run does
+    # (scripts/console-test.py): virt (PSCI poweroff) and vexpress-a9
+    # (UART0 on SPI 5, semihosting poweroff).
+    for machine in ("virt", "vexpress-a9"):
+        if not args.suite and (not args.only or
+                               re.search(args.only, "console-" + machine)):
+            run_console(tally, machine)
     print("%d passed, %d failed" % (tally.passed, tally.failed))
     return 1 if tally.failed else 0
 

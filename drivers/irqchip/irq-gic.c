@@ -23,6 +23,7 @@
 #define GICD_CTLR 0x000
 #define GICD_ISENABLER 0x100
 #define GICD_IPRIORITYR 0x400
+#define GICD_ITARGETSR 0x800
 #define GICD_SGIR 0xf00
 #define GICC_CTLR 0x00
 #define GICC_PMR 0x04
@@ -85,6 +86,20 @@ void enable_percpu_irq(unsigned int irq)
 
 	prio[irq] = 0xa0;
 	writel(1U << (irq % 32), gicd + GICD_ISENABLER + (irq / 32) * 4);
+}
+
+/*
+ * An SPI also needs a target CPU (GICD_ITARGETSR, one byte per interrupt;
+ * read-only on a GIC with one CPU interface): CPU 0, as Linux's default
+ * affinity.
+ */
+void enable_irq(unsigned int irq)
+{
+	volatile u8 *targets = (volatile u8 *)(gicd + GICD_ITARGETSR);
+
+	if (irq >= 32)
+		targets[irq] = 1;
+	enable_percpu_irq(irq);
 }
 
 void handle_arch_irq(struct pt_regs *regs)

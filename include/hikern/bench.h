@@ -40,5 +40,7 @@ void bench_report_per_op(const char *name, u32 total, unsigned long n);
 
 /* Run the benchmarks selected by hikern.bench=; -1 if none requested. */
 int bench_run_selected(void);
+/* The console's `bench [NAMES]`: the same with a selection of its own. */
+int bench_run(const char *selection);
 
 #endif /* _HIKERN_BENCH_H */

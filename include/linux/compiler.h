@@ -7,6 +7,7 @@
 #define __always_inline inline __attribute__((always_inline))
 #define noinline __attribute__((noinline))
 #define __noreturn __attribute__((noreturn))
+#define __weak __attribute__((weak))
 #define __packed __attribute__((packed))
 #define __aligned(x) __attribute__((aligned(x)))
 #define __section(s) __attribute__((section(s)))

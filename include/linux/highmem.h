@@ -53,6 +53,9 @@ void kmap_flush_unused(void);
 struct page *kmap_to_page(void *addr);
 /* The pkmap address of a highmem page, or NULL if it is not kmapped. */
 void *highmem_page_address(const struct page *page);
+/* The console's read-only view: one slot's line, or every used slot. */
+void pkmap_show_slot(unsigned int nr);
+void pkmap_show(void);
 
 /**
  * kmap - map a page persistently, visible to every CPU

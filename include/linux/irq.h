@@ -20,6 +20,8 @@ typedef void (*irq_handler_t)(unsigned int irq, void *dev);
 int gic_init(phys_addr_t dist, phys_addr_t cpu);
 int request_irq(unsigned int irq, irq_handler_t handler, void *dev);
 void enable_percpu_irq(unsigned int irq);
+/* A shared peripheral interrupt (SPI): routed to CPU 0 and enabled. */
+void enable_irq(unsigned int irq);
 /* Entry from the IRQ vector (arch/arm/kernel/entry-armv.S). */
 void handle_arch_irq(struct pt_regs *regs);
 /*

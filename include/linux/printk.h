@@ -39,6 +39,12 @@ unsigned int log_buf_pos(void);
 size_t log_buf_copy(unsigned int from, char *buf, size_t size);
 int vprintk(const char *fmt, va_list args);
 
+/* The console shell's side doors (kernel/printk.c has the contracts). */
+void printk_direct_begin(void);
+void printk_direct_end(void);
+void console_write_raw(const char *s, unsigned int n);
+unsigned int log_buf_read(unsigned int *pos, char *buf, unsigned int len);
+
 /* Formatter (lib/vsprintf.c): the kernel's own, no newlib stdio. */
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);

@@ -187,6 +187,8 @@ void smp_send_reschedule(int cpu);
 
 /* Print every task: name, pid, state, CPU (Linux's SysRq-T, shortened). */
 void show_state(void);
+/* The same tasks as a compact ps table (the console's `ps`). */
+void show_state_table(void);
 /* One task's line and, when it is not running, its saved backtrace. */
 void sched_show_task(struct task_struct *p);
 /* Backtrace of a task that is not running, from its saved registers. */

@@ -90,6 +90,8 @@ size_t ksize(const void *x);
 
 /* /proc/slabinfo's format (version 2.1). */
 void show_slabinfo(void);
+/* Pages held by every cache (/proc/meminfo Slab). */
+unsigned long slab_nr_pages(void);
 
 struct slabinfo {
 	unsigned long active_objs;

@@ -12,5 +12,7 @@ void time_init(void);
  * cases (0 = all passed), or -1 when no tests were requested.
  */
 int kunit_run_selected(void);
+/* The console's `test SELECTION` (same syntax); returns the failures. */
+int kunit_run_filter(const char *selection);
 
 #endif /* _LINUX_START_KERNEL_H */

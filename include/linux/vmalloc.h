@@ -111,5 +111,7 @@ unsigned int vm_area_count(unsigned long start, unsigned long end);
 
 /* The areas in /proc/vmallocinfo's format, lowest address first. */
 void show_vmallocinfo(void);
+/* Pages held by vmalloc areas (/proc/meminfo VmallocUsed). */
+unsigned long vmalloc_nr_pages(void);
 
 #endif /* _LINUX_VMALLOC_H */

@@ -126,6 +126,28 @@ void finish_wait(struct wait_queue_head *wq_head,
 	} while (0)
 
 /*
+ * wait_event_interruptible - wait_event() in TASK_INTERRUPTIBLE
+ * For a sleep of any length that is not waiting for a resource (a shell
+ * waiting for a key): the hung-task check looks only at
+ * TASK_UNINTERRUPTIBLE. hikern has no signals, so it returns 0 once
+ * @condition is true (Linux: -ERESTARTSYS on a signal).
+ */
+#define wait_event_interruptible(wq_head, condition)             \
+	({                                                       \
+		DEFINE_WAIT(__wq_entry);                         \
+		might_sleep();                                   \
+		for (;;) {                                       \
+			prepare_to_wait(&(wq_head), &__wq_entry, \
+					TASK_INTERRUPTIBLE);     \
+			if (condition)                           \
+				break;                           \
+			schedule();                              \
+		}                                                \
+		finish_wait(&(wq_head), &__wq_entry);            \
+		0;                                               \
+	})
+
+/*
  * wait_event_timeout - wait_event() for at most @timeout ticks
  * Returns 0 if @condition was still false when the time ran out, else the
  * ticks that were left (at least 1), as Linux.

@@ -654,6 +654,26 @@ void sched_show_task(struct task_struct *p)
 		show_stack(p);
 }
 
+/*
+ * Every task as one line of a ps table: pid, CPU, state (R running or
+ * runnable, S interruptible sleep, D uninterruptible, X dead; "+" when on
+ * its CPU now), times switched in, and the name in brackets, as ps shows
+ * kernel threads. Callable from any context.
+ */
+void show_state_table(void)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	pr_info("  PID CPU STAT  SWITCHES COMMAND\n");
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks)
+		pr_info("%5d %3u %c%c   %9lu [%s]\n", p->pid, task_cpu(p),
+			task_state_char(p), task_on_cpu(p) ? '+' : ' ',
+			p->nvcsw, p->comm);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
 /* Every task, as SysRq-T; callable from any context. */
 void show_state(void)
 {

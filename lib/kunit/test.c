@@ -321,6 +321,27 @@ static unsigned int check_unknown_names(unsigned int nr, bool report)
 	return failed;
 }
 
+/**
+ * kunit_run_filter - run the suites a selection names, from the console
+ * @selection: as hikern.test= takes it ("all", "help", "mmu",
+ *             "highmem.kmap_*,slab", ...)
+ *
+ * The same KTAP report as at boot; the machine keeps running afterwards.
+ *
+ * Context: process context (the console shell's thread).
+ * Return: the number of failed tests (unknown names included).
+ */
+int kunit_run_filter(const char *selection)
+{
+	const char *saved = test_selection;
+	int failed;
+
+	test_selection = selection;
+	failed = kunit_run_selected();
+	test_selection = saved;
+	return failed;
+}
+
 int kunit_run_selected(void)
 {
 	struct kunit_totals t = { 0, 0, 0 };

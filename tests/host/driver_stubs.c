@@ -12,6 +12,8 @@
 #include <asm/pgtable.h>
 #include <asm/smp.h>
 #include <linux/console.h>
+#include <linux/irq.h>
+#include <linux/tty_flip.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -49,5 +51,14 @@ void handle_IPI(int ipinr, unsigned int from)
 {
 	(void)ipinr;
 	(void)from;
+}
+
+int tty_insert_flip_char(unsigned char ch)
+{
+	not_on_host(__func__);
+}
+
+void tty_flip_buffer_push(void)
+{
 	not_on_host(__func__);
 }

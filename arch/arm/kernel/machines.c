@@ -34,6 +34,7 @@ static const struct machine_desc machine_records[] = {
 		.name = "ARM-Versatile Express (V2P-CA9, legacy map)",
 		.cpu_parts = { ARM_CPU_PART_CORTEX_A9 },
 		.uart_base = 0x10009000,
+		.uart_irq = 32 + 5, /* UART0: SPI 5 */
 		.gic_dist_base = VEXPRESS_A9_PERIPHBASE + 0x1000,
 		.gic_cpu_base = VEXPRESS_A9_PERIPHBASE + 0x100,
 		.twd_or_gt_base = VEXPRESS_A9_PERIPHBASE + 0x200,
@@ -45,6 +46,7 @@ static const struct machine_desc machine_records[] = {
 		.cpu_parts = { ARM_CPU_PART_CORTEX_A15,
 			       ARM_CPU_PART_CORTEX_A7 },
 		.uart_base = 0x1c090000,
+		.uart_irq = 32 + 5,
 		.gic_dist_base = 0x2c001000,
 		.gic_cpu_base = 0x2c002000,
 		.has_arch_timer = true,
@@ -91,6 +93,7 @@ void machine_fill_devices(const struct machine_desc *mdesc,
 {
 	bi->model = mdesc->name;
 	bi->uart_base = mdesc->uart_base;
+	bi->uart_irq = mdesc->uart_irq;
 	bi->gic_dist_base = mdesc->gic_dist_base;
 	bi->gic_cpu_base = mdesc->gic_cpu_base;
 	bi->twd_or_gt_base = mdesc->twd_or_gt_base;

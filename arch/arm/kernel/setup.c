@@ -22,6 +22,7 @@
 #include <linux/of_fdt.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/reboot.h>
 #include <linux/sched/clock.h>
 #include <linux/serial_pl011.h>
 #include <string.h>
@@ -42,6 +43,7 @@ u32 processor_id;
 static const struct machine_desc virt_defaults = {
 	.name = "QEMU virt (defaults)",
 	.uart_base = 0x09000000,
+	.uart_irq = 32 + 1, /* SPI 1 */
 	.gic_dist_base = 0x08000000,
 	.gic_cpu_base = 0x08010000,
 	.has_arch_timer = true,
@@ -129,8 +131,10 @@ static void __init setup_machine_defaults(struct boot_info *bi)
 
 		/* Keep what the DTB said; take only what it lacked. */
 		machine_fill_devices(mdesc, &board);
-		if (!bi->uart_base)
+		if (!bi->uart_base) {
 			bi->uart_base = board.uart_base;
+			bi->uart_irq = board.uart_irq;
+		}
 		if (!bi->gic_dist_base || !bi->gic_cpu_base) {
 			bi->gic_dist_base = board.gic_dist_base;
 			bi->gic_cpu_base = board.gic_cpu_base;
@@ -164,6 +168,8 @@ static bool __init setup_boot_params(struct boot_info *bi)
 	if (type == BOOT_PARAMS_DTB) {
 		err = early_init_dt_scan(p, window, bi);
 		bi->source = "DTB";
+		if (!err)
+			psci_dt_init(p);
 	} else if (type == BOOT_PARAMS_ATAGS) {
 		err = parse_atags(p, window, bi);
 		bi->source = "ATAGS";
@@ -364,7 +370,7 @@ void __init setup_arch(char **cmdline_p)
 	build_mem_type_table();
 	early_fixmap_init();
 	if (bi->uart_base)
-		pl011_earlycon_setup((phys_addr_t)bi->uart_base);
+		pl011_earlycon_setup((phys_addr_t)bi->uart_base, bi->uart_irq);
 	setup_processor();
 	pr_info("Machine model: %s (boot information from %s)\n",
 		bi->model ? bi->model : "unknown", bi->source);

@@ -117,3 +117,70 @@ void clear_highpage(struct page *page)
 	memset(kaddr, 0, PAGE_SIZE);
 	kunmap_atomic(kaddr);
 }
+
+/*
+ * The console's views of the kmap_atomic slots. Another CPU's stack is
+ * read through the same per-CPU data (kmap_atomic_cpu[cpu]) and PTE
+ * accessor the fast path uses; it may change while it is printed.
+ */
+static void kmap_atomic_show_entry(unsigned int cpu, unsigned int type,
+				   const char *what)
+{
+	const struct kmap_atomic_cpu *k = &kmap_atomic_cpu[cpu];
+	unsigned long vaddr = k->base - (type + 1) * PAGE_SIZE;
+	pte_t pte = *kmap_slot_pte(k, vaddr);
+
+	pr_info("  CPU%u slot %2u (fixmap index %3u): 0x%08lx pte 0x%08lx pfn "
+		"0x%05lx%s\n",
+		cpu, type, FIX_KMAP_BEGIN + type + KM_TYPE_NR * cpu, vaddr,
+		(unsigned long)pte, pte_none(pte) ? 0UL : pte_pfn(pte), what);
+}
+
+/**
+ * kmap_atomic_show - print every CPU's occupied kmap_atomic slots
+ *
+ * For each possible CPU: how deep its slot stack is, then each slot
+ * below the top with its fixmap index, address and PTE; a slot above the
+ * top whose PTE is not empty would be a leak and is printed as "stale".
+ *
+ * Context: any context; does not sleep.
+ */
+void kmap_atomic_show(void)
+{
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		const struct kmap_atomic_cpu *k = &kmap_atomic_cpu[cpu];
+		unsigned int depth =
+			(READ_ONCE(k->base) - READ_ONCE(k->top)) >> PAGE_SHIFT;
+
+		pr_info("CPU%u: %u of %u kmap_atomic slots in use\n", cpu,
+			depth, KM_TYPE_NR);
+		for (unsigned int type = 0; type < KM_TYPE_NR; type++) {
+			unsigned long vaddr = k->base - (type + 1) * PAGE_SIZE;
+
+			if (type < depth)
+				kmap_atomic_show_entry(cpu, type, "");
+			else if (!pte_none(*kmap_slot_pte(k, vaddr)))
+				kmap_atomic_show_entry(cpu, type, " stale");
+		}
+	}
+}
+
+/**
+ * kmap_atomic_show_addr - print the slot behind a kmap_atomic address
+ * @addr: what kmap_atomic() returned, still mapped
+ *
+ * Context: the caller's atomic section (between kmap_atomic and
+ * kunmap_atomic); does not sleep.
+ */
+void kmap_atomic_show_addr(const void *addr)
+{
+	int slot = kmap_slot_of((unsigned long)addr);
+
+	if (slot < 0) {
+		pr_info("kmap_atomic: 0x%p is no fixmap slot (a lowmem "
+			"page's linear address)\n",
+			addr);
+		return;
+	}
+	kmap_atomic_show_entry(slot / KM_TYPE_NR, slot % KM_TYPE_NR, "");
+}

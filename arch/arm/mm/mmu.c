@@ -168,11 +168,24 @@ static void clean_pmd_entry(pmd_t *pmd)
  * then from the buddy allocator (lowmem: the walker needs its physical
  * address and we need a virtual one).
  */
+static unsigned long nr_pte_pages;
+
+unsigned long kernel_pte_pages(void)
+{
+	return READ_ONCE(nr_pte_pages);
+}
+
 static pte_t *alloc_pte_page(void)
 {
+	pte_t *p;
+
 	if (mm_buddy_ready)
-		return (pte_t *)get_zeroed_page(GFP_KERNEL);
-	return memblock_alloc(PAGE_SIZE, PAGE_SIZE);
+		p = (pte_t *)get_zeroed_page(GFP_KERNEL);
+	else
+		p = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
+	if (p)
+		nr_pte_pages++; /* never freed: kernel tables stay */
+	return p;
 }
 
 void pmd_populate_kernel(struct mm_struct *mm, pmd_t *pmd, pte_t *ptep)

@@ -51,6 +51,9 @@ static inline void arch_kmap_post_map(void)
 
 /* Set up kmap_atomic_data; paging_init() calls it once mem_map exists. */
 void kmap_atomic_init(void);
+/* The console's `fixmap` (every CPU's slots) and `kmap_atomic` views. */
+void kmap_atomic_show(void);
+void kmap_atomic_show_addr(const void *addr);
 
 /*
  * ---- atomic maps (arch/arm/mm/highmem.c) ----

@@ -12,6 +12,8 @@ void paging_init(void);
 void bootmem_init(void);
 /* Release memory to the buddy allocator; print Memory line and layout. */
 void mem_init(void);
+/* The "Virtual kernel memory layout" block (boot, and the console). */
+void print_memory_layout(void);
 /* What kernel_mapping_prot() reports for a mapped address. */
 #define KPROT_WRITE 1
 #define KPROT_EXEC 2
@@ -24,6 +26,11 @@ int kernel_mapping_prot(unsigned long va, unsigned long *size);
 /* True if some kernel mapping is writable+executable; *va is the first. */
 bool find_wx_mapping(unsigned long *va);
 void ptdump_check_wx(void);
+/* The console's `ptdump` and `pagewalk ADDR` (arch/arm/mm/dump.c). */
+void ptdump_show(void);
+void pagewalk_show(unsigned long addr);
+/* Pages of L2 tables allocated for the kernel map (meminfo PageTables). */
+unsigned long kernel_pte_pages(void);
 
 /* Set once the buddy allocator owns memory (page tables come from it). */
 extern bool mm_buddy_ready;

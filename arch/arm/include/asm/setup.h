@@ -31,7 +31,8 @@ struct boot_info {
 	u64 initrd_start, initrd_end; /* 0 if none */
 	const char *model;	      /* /model or a board name */
 	/* devices found in the tree (0 if absent) */
-	u64 uart_base; /* PL011 for the console */
+	u64 uart_base;	       /* PL011 for the console */
+	unsigned int uart_irq; /* its GIC INTID (SPI n is 32 + n), 0: none */
 	u64 gic_dist_base, gic_cpu_base;
 	u64 twd_or_gt_base;		  /* Cortex-A9 global timer */
 	bool has_arch_timer;		  /* "arm,armv7-timer" present */
@@ -117,6 +118,7 @@ struct machine_desc {
 	const char *name;
 	u16 cpu_parts[3]; /* MIDR[15:4] of matching cores, 0 ends */
 	u64 uart_base;
+	unsigned int uart_irq;
 	u64 gic_dist_base, gic_cpu_base;
 	u64 twd_or_gt_base;
 	bool has_arch_timer;
