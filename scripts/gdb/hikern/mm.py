@@ -127,14 +127,16 @@ def attrs_text(apx, ap, xn, tex, c, b, s, ng, sctlr):
 
 
 def l1_table():
-    """(physical, virtual) address of the L1 table the CPU walks: TTBR0
-    when QEMU's gdbstub shows it (TTBCR.N = 0: TTBR0 covers all 4 GB),
-    else swapper_pg_dir, the kernel's only table."""
+    """(physical, virtual, TTBR0 or None) of the L1 table to walk: the one
+    TTBR0 names (TTBCR.N = 0: TTBR0 covers all 4 GB) when QEMU's gdbstub
+    shows it, else swapper_pg_dir, the kernel's only table. On the
+    TrustZone cores (Cortex-A9) the stub shows the non-secure TTBR0, which
+    reads 0: the kernel runs secure and never writes that bank."""
     pgd = u32(utils.sym("swapper_pg_dir").address)
     ttbr0 = utils.register("TTBR0_EL1")
     if ttbr0 is None:
         ttbr0 = utils.register("TTBR0")
-    if ttbr0 is None:
+    if not ttbr0:
         return lowmem_virt_to_phys(pgd), pgd, None
     base = ttbr0 & ~0x3FFF
     return base, phys_to_virt(base), ttbr0
@@ -162,17 +164,19 @@ def describe_page(pa):
 def walk(va, out):
     """Walk va; write each step to out(str). Returns the physical address
     or None when va is not mapped."""
-    sctlr = utils.register("SCTLR")
-    dacr = utils.register("DACR")
     l1_phys, l1_virt, ttbr0 = l1_table()
+    # SCTLR (TEX remap) and DACR are banked like TTBR0: trust the stub's
+    # copies only when it shows the TTBR0 the kernel wrote.
+    sctlr = utils.register("SCTLR") if ttbr0 else None
+    dacr = utils.register("DACR") if ttbr0 else None
     pgd = u32(utils.sym("swapper_pg_dir").address)
     if ttbr0 is not None:
         out("TTBR0 0x%08x: L1 table at phys 0x%08x, virt 0x%08x%s\n"
             % (ttbr0, l1_phys, l1_virt,
                " (swapper_pg_dir)" if l1_virt == pgd else ""))
     else:
-        out("L1 table: swapper_pg_dir at virt 0x%08x, phys 0x%08x\n"
-            % (l1_virt, l1_phys))
+        out("L1 table: swapper_pg_dir at virt 0x%08x, phys 0x%08x (TTBR0 "
+            "not visible through the gdbstub)\n" % (l1_virt, l1_phys))
     idx = va >> 20
     l1_addr = l1_virt + 4 * idx
     l1 = utils.read_u32(l1_addr)

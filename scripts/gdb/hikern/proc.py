@@ -51,7 +51,7 @@ class LxVersion(utils.Command):
         super().__init__("lx-version")
 
     def run(self, arg):
-        gdb.write(utils.sym("linux_banner").string())
+        gdb.write(utils.string_at(utils.sym("linux_banner")))
 
 
 class LxCmdline(utils.Command):
@@ -67,7 +67,7 @@ class LxCmdline(utils.Command):
         if u32(line) == 0:
             raise utils.NotReady("hikern: lx-cmdline needs setup_arch() to "
                                  "have run; stopped at %s" % utils.where())
-        gdb.write(line.string() + "\n")
+        gdb.write(utils.string_at(line) + "\n")
 
 
 def is_vmalloc_addr(addr):

@@ -42,6 +42,15 @@ def read_u32(addr):
     return int.from_bytes(bytes(mem), "little")
 
 
+def string_at(value):
+    """The C string of a char array or pointer symbol (an array declared
+    `extern const char x[];` has no length for GDB, so read its address)."""
+    t = value.type.strip_typedefs()
+    if t.code == gdb.TYPE_CODE_ARRAY:
+        value = value.address
+    return value.cast(gdb.lookup_type("char").pointer()).string()
+
+
 def read_bytes(addr, n):
     return bytes(gdb.selected_inferior().read_memory(addr, n))
 
@@ -143,11 +152,10 @@ def where():
 
 
 def mmu_on():
-    sctlr = register("SCTLR")
-    if sctlr is not None:
-        return bool(sctlr & 1)
-    # No SCTLR from the stub: the kernel runs at its virtual addresses
-    # (>= PAGE_OFFSET; every machine's RAM lies below) only with the MMU on.
+    """The kernel runs at its virtual addresses (>= PAGE_OFFSET; every
+    machine's RAM, where it runs before, lies below). QEMU's $SCTLR is no
+    help: on the TrustZone cores (Cortex-A9) the gdbstub shows the
+    non-secure bank, which the kernel, running secure, never writes."""
     return u32(gdb.selected_frame().pc()) >= PAGE_OFFSET
 
 
