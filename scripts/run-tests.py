@@ -1101,6 +1101,7 @@ def main():
     for machine in ("virt", "vexpress-a9"):
         if not args.suite and (not args.only or re.search(args.only, "gdb-" + machine)):
             run_gdb(tally, syms, machine)
+    for machine in ("virt", "vexpress-a9", "vexpress-a15"):
         if not args.suite and (not args.only or
                                re.search(args.only, "gdb-explore-" + machine)):
             run_gdb_explore(tally, syms, machine)
