@@ -289,51 +289,43 @@ address (pkmap, fixmap, vmalloc, the vectors) through the page tables."""
                       "tables)\n" % (va, pa))
 
 
-class LxPfnToPage(utils.Command):
-    """PFN to struct page: lx-pfn_to_page PFN"""
+class Conversion(utils.Command):
+    """One of Linux's one-line conversions: NAME ARG prints "fn(ARG) = X"
+    (or why there is no X); fn(value) returns that text."""
 
-    def __init__(self):
-        super().__init__("lx-pfn_to_page")
-
-    def run(self, arg):
-        pfn = utils.parse_addr(arg, self.cmdname)
-        if not pfn_valid(pfn):
-            gdb.write("pfn_to_page(0x%x): pfn outside mem_map\n" % pfn)
-            return
-        gdb.write("pfn_to_page(0x%x) = 0x%x\n" % (pfn, pfn_to_page(pfn)))
-
-
-class LxPageToPfn(utils.Command):
-    """struct page to PFN: lx-page_to_pfn PAGE"""
-
-    def __init__(self):
-        super().__init__("lx-page_to_pfn")
+    def __init__(self, name, doc, fn):
+        self.__doc__ = doc  # GDB's help text, read by gdb.Command
+        self.fn = fn
+        super().__init__(name)
 
     def run(self, arg):
-        page = utils.parse_addr(arg, self.cmdname)
-        gdb.write("page_to_pfn(0x%x) = 0x%x\n" % (page, page_to_pfn(page)))
+        gdb.write(self.fn(utils.parse_addr(arg, self.cmdname)) + "\n")
 
 
-class LxVirtToPage(utils.Command):
-    """lowmem virtual address to struct page: lx-virt_to_page ADDR"""
+def pfn_to_page_text(pfn):
+    if not pfn_valid(pfn):
+        return "pfn_to_page(0x%x): pfn outside mem_map" % pfn
+    return "pfn_to_page(0x%x) = 0x%x" % (pfn, pfn_to_page(pfn))
 
-    def __init__(self):
-        super().__init__("lx-virt_to_page")
 
-    def run(self, arg):
-        va = utils.parse_addr(arg, self.cmdname)
-        if not is_lowmem_addr(va):
-            gdb.write("virt_to_page(0x%x): not a lowmem address (try "
-                      "hk-pagewalk)\n" % va)
-            return
-        pfn = lowmem_virt_to_phys(va) >> PAGE_SHIFT
-        gdb.write("virt_to_page(0x%x) = 0x%x\n" % (va, pfn_to_page(pfn)))
+def page_to_pfn_text(page):
+    return "page_to_pfn(0x%x) = 0x%x" % (page, page_to_pfn(page))
+
+
+def virt_to_page_text(va):
+    if not is_lowmem_addr(va):
+        return "virt_to_page(0x%x): not a lowmem address (try hk-pagewalk)" % va
+    pfn = lowmem_virt_to_phys(va) >> PAGE_SHIFT
+    return "virt_to_page(0x%x) = 0x%x" % (va, pfn_to_page(pfn))
 
 
 def register():
     HkPagewalk()
     LxPageAddress()
     LxVirtToPhys()
-    LxPfnToPage()
-    LxPageToPfn()
-    LxVirtToPage()
+    Conversion("lx-pfn_to_page", "PFN to struct page: lx-pfn_to_page PFN",
+               pfn_to_page_text)
+    Conversion("lx-page_to_pfn", "struct page to PFN: lx-page_to_pfn PAGE",
+               page_to_pfn_text)
+    Conversion("lx-virt_to_page", "lowmem virtual address to struct page: "
+               "lx-virt_to_page ADDR", virt_to_page_text)
