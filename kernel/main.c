@@ -30,16 +30,22 @@
 
 #define HIKERN_VERSION UTS_RELEASE
 
+/*
+ * The command line start_kernel() parsed, kept for the debugger
+ * (lx-cmdline): it points into boot_info, which the parsers only copy.
+ */
+char *saved_command_line;
+
 void __noreturn start_kernel(void)
 {
 	char *command_line;
 	int failed, bench_failed;
 
 	pr_notice("Booting Linux on physical CPU 0x0\n");
-	pr_notice("hikern version " HIKERN_VERSION
-		  " (arm-none-eabi-gcc " __VERSION__ ") #1 " __DATE__ "\n");
+	pr_notice("%s", linux_banner);
 	sched_init();
 	setup_arch(&command_line);
+	saved_command_line = command_line;
 	pr_notice("Kernel command line: %s\n", command_line);
 	parse_setup_params(command_line);
 	mem_init();

@@ -913,33 +913,42 @@ GDB_SESSION = [
 ]
 
 
-def run_gdb(tally, syms, machine):
-    """`make debug` on one machine, GDB fed the README's commands.
+def make_debug(name, machine, commands, append, timeout=120):
+    """`make debug` as the user runs it, GDB fed `commands` (GDB_BATCH).
 
     The QEMU command line, scripts/gdbinit and the symbol loading are the
-    user's: the run goes through make debug, and GDB_BATCH only makes
-    scripts/debug.sh add -batch and the commands after gdbinit.
+    user's: GDB_BATCH only makes scripts/debug.sh add -batch and the
+    commands after gdbinit. The whole session is bounded by `timeout`
+    (its process group is killed then); a `continue` that never stops
+    ends anyway when the kernel powers off. Returns (output, exit status).
     """
     port = free_port()
-    name = "gdb-" + machine
     cmds = os.path.join(LOGS, name + ".gdb")
     with open(cmds, "w") as f:
-        f.write("\n".join(GDB_SESSION) + "\n")
+        f.write("\n".join(commands) + "\n")
     env = dict(os.environ, QEMU_MACHINE=machine, GDB_PORT=str(port),
                GDB_BATCH=cmds, QEMU_OPTS=os.environ.get("QEMU_OPTS", ""),
                DEBUG_CONSOLE=os.path.join(LOGS, name + "-console.log"),
-               APPEND="hikern.test=none")
+               APPEND=append)
     proc = subprocess.Popen(["make", "--no-print-directory", "debug"], cwd=ROOT,
                             env=env, stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             start_new_session=True)
     try:
-        out = proc.communicate(timeout=120)[0].decode(errors="replace")
+        out = proc.communicate(timeout=timeout)[0].decode(errors="replace")
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
-        out = "timeout after 120 s\n" + proc.communicate()[0].decode(errors="replace")
+        out = "timeout after %d s\n" % timeout + \
+            proc.communicate()[0].decode(errors="replace")
     with open(os.path.join(LOGS, name + ".log"), "w") as f:
         f.write(out)
+    return out, proc.returncode
+
+
+def run_gdb(tally, syms, machine):
+    """`make debug` on one machine, GDB fed the README's commands."""
+    name = "gdb-" + machine
+    out, status = make_debug(name, machine, GDB_SESSION, "hikern.test=none")
     ref = "log: build/test-logs/%s.log" % name
     ram = RAM_BASE[machine]
     phys = ram - PAGE_OFFSET
@@ -961,7 +970,7 @@ def run_gdb(tally, syms, machine):
              r"#1  0x[0-9a-f]+ in __mmap_switched \(\) at boot/head.S:\d+\n(?!#2|Backtrace)")),
         ("no unknown frame, no corrupt-stack warning",
          not pat(r"Backtrace stopped|0x[0-9a-f]+ in \?\? \(\)\n(?!=> 0x%x)" % ram)),
-        ("make debug exits 0", proc.returncode == 0),
+        ("make debug exits 0", status == 0),
     ]
     for what, ok in checks:
         tally.add("%s: %s" % (name, what), ok, ref)
@@ -972,6 +981,184 @@ def run_console(tally, machine):
     import importlib
     console_test = importlib.import_module("console-test")
     console_test.run(machine, 1024, tally.add)
+
+
+# The README's "Explore it" GDB session (the helpers of scripts/gdb/),
+# as the user types it after `make debug APPEND=hikern.test=highmem`. Each
+# step is announced with an echo marker so its output can be told apart;
+# the p/x lines only add evidence to check against.
+GDB_EXPLORE = [
+    ("reset", ["lx-dmesg"]),
+    ("start_kernel", ["break start_kernel", "continue", "hk-pkmap",
+                      "hk-buddyinfo"]),
+    ("show_zoneinfo", ["delete", "break show_zoneinfo", "continue",
+                       "hk-buddyinfo"]),
+    ("zoneinfo", ["finish", "hk-zoneinfo"]),
+    ("kmap_high", ["delete", "break kmap_high", "continue", "info args",
+                   "p page", "p (unsigned long)(page - mem_map) + "
+                   "(__pv_phys_offset >> 12)"]),
+    ("finish", ["finish"]),
+    ("pagewalk", ["hk-pagewalk $"]),
+    ("pkmap", ["hk-pkmap"]),
+    ("dmesg", ["lx-dmesg"]),
+    ("ps", ["lx-ps"]),
+    ("version", ["lx-version"]),
+    ("cmdline", ["lx-cmdline"]),
+    ("lsmod", ["lx-lsmod"]),
+    ("vmallocinfo", ["lx-vmallocinfo"]),
+    ("slabinfo", ["lx-slabinfo"]),
+    ("atomic", ["delete", "tbreak kmap_atomic_uses_this_cpus_first_slot",
+                "continue", "break kmap_atomic_to_page", "continue",
+                "p/x ptr", "hk-fixmap"]),
+    ("atomic_finish", ["finish"]),
+]
+
+
+def explore_steps(out):
+    """The GDB output split at the @@ markers: {step: text}."""
+    steps = {}
+    for m in re.finditer(r"^@@ (\w+)\n(.*?)(?=^@@ |\Z)", out, re.M | re.S):
+        steps[m.group(1)] = m.group(2)
+    return steps
+
+
+def run_gdb_explore(tally, syms, machine):
+    """`make debug` through the highmem suite with the lx-/hk- helpers:
+    every figure a helper prints is checked against one GDB or the kernel
+    computed another way (the page argument, the kernel's own buddyinfo
+    and zoneinfo lines, the console's banner)."""
+    name = "gdb-explore-" + machine
+    cmds = []
+    for step, lines in GDB_EXPLORE:
+        cmds.append("echo @@ %s\\n" % step)
+        cmds.extend(lines)
+    out, status = make_debug(name, machine, cmds, "hikern.test=highmem")
+    ref = "log: build/test-logs/%s.log" % name
+    st = explore_steps(out)
+    get = lambda k: st.get(k, "")
+    has = lambda k, p: re.search(p, get(k), re.M) is not None
+    checks = [("every step ran", all(k in st for k, _ in GDB_EXPLORE))]
+
+    checks.append(("at reset, lx-dmesg says it needs the MMU on", has(
+        "reset", r"^hikern: lx-dmesg needs the MMU on .*; stopped at ")))
+    checks.append(("at start_kernel, hk-pkmap and hk-buddyinfo say they need "
+                   "paging_init()", has(
+                       "start_kernel", r"^hikern: hk-pkmap needs paging_init\(\) "
+                       r"to have run; stopped at start_kernel$") and has(
+                       "start_kernel", r"^hikern: hk-buddyinfo needs "
+                       r"paging_init\(\) to have run; stopped at start_kernel$")))
+
+    # The kernel's own buddyinfo and zoneinfo lines (mem_init prints them
+    # at KERN_DEBUG: in the log buffer, read back by lx-dmesg) against the
+    # helpers' at the same moment.
+    klog = [re.sub(r"^\[ *\d+\.\d+\] ", "", l)
+            for l in get("dmesg").splitlines()]
+    kbuddy = [l for l in klog if re.match(r"Node \d+, zone +\w+ +\d", l)]
+    gbuddy = [l for l in get("show_zoneinfo").splitlines()
+              if l.startswith("Node ")]
+    fmt = r"^Node 0, zone +(Normal|HighMem) (( {0,5}\d+) ){11}$"
+    checks.append(("hk-buddyinfo: `Node 0, zone   Normal ...` lines, 11 "
+                   "orders", len(gbuddy) >= 1 and
+                   all(re.match(fmt, l) for l in gbuddy)))
+    checks.append(("hk-buddyinfo equals the kernel's show_buddyinfo() lines",
+                   bool(kbuddy) and gbuddy == kbuddy[:len(gbuddy)]
+                   and len(kbuddy) >= len(gbuddy)))
+    try:
+        zstart = klog.index(next(l for l in klog
+                                 if re.match(r"Node \d+, zone +\w+$", l)))
+        zend = next(i for i in range(zstart, len(klog))
+                    if klog[i].startswith("Memory:"))
+        kzone = klog[zstart:zend]
+    except StopIteration:
+        kzone = []
+    gzone = [l for l in get("zoneinfo").splitlines()
+             if re.match(r"^(Node |  )", l)]
+    checks.append(("hk-zoneinfo equals the kernel's show_zoneinfo() lines",
+                   bool(kzone) and gzone == kzone))
+
+    # kmap_high: the page argument, its pfn, and the address kmap returned.
+    m_page = re.search(r"^\$\d+ = \(struct page \*\) (0x[0-9a-f]+)$",
+                       get("kmap_high"), re.M)
+    m_pfn = re.search(r"^\$\d+ = (\d+)$", get("kmap_high"), re.M)
+    m_ret = re.search(r"^Value returned is \$\d+ = \(void \*\) (0x[0-9a-f]+)$",
+                      get("finish"), re.M)
+    checks.append(("break kmap_high stops in the highmem suite with its "
+                   "page argument", has("kmap_high",
+                                        r"^Breakpoint [\d.]+, kmap_high \(page=")
+                   and m_page is not None and m_pfn is not None))
+    ret = int(m_ret.group(1), 16) if m_ret else 0
+    pkmap_base = PAGE_OFFSET - 2 * MB
+    checks.append(("finish: kmap_high returns an address in the pkmap window",
+                   m_ret is not None and pkmap_base <= ret < PAGE_OFFSET))
+    if m_page and m_pfn and m_ret:
+        page, pfn = int(m_page.group(1), 16), int(m_pfn.group(1))
+        checks.append(("hk-pagewalk: L1 entry of the pkmap page table, L2 "
+                       "small-page PTE of that pfn", has(
+                           "pagewalk", r"^L1\[0x%03x\] at 0x[0-9a-f]{8} .*: page "
+                           r"table at phys " % (ret >> 20)) and has(
+                           "pagewalk", r"^L2\[0x%02x\] at 0x[0-9a-f]{8} \(phys "
+                           r"0x[0-9a-f]{8}\) = 0x%05x[0-9a-f]{3}: small page "
+                           r"0x%08x, AP=01 APX=0 \(kernel RW, user none\), XN=1"
+                           % (ret >> 12 & 0xff, pfn, pfn << 12))))
+        checks.append(("hk-pagewalk ends at that pfn and page, zone HighMem",
+                       has("pagewalk", r"^0x%08x -> phys 0x%08x: pfn 0x%x, page "
+                           r"0x%08x, zone HighMem$" % (ret, pfn << 12, pfn, page))))
+        checks.append(("hk-pkmap lists the slot with its count, PTE, pfn and "
+                       "page", has("pkmap", r"^ *%d  0x%08x +[2-9]\d* +[1-9]\d* "
+                                   r" 0x%05x[0-9a-f]{3}  0x%05x  0x%08x$"
+                                   % ((ret - pkmap_base) >> 12, ret, pfn, pfn,
+                                      page))))
+    checks.append(("lx-dmesg shows the boot log",
+                   has("dmesg", r"^\[    0\.000000\] Booting Linux on physical "
+                       r"CPU 0x0$") and has("dmesg", r"^\[ *\d+\.\d+\] Virtual "
+                                            r"kernel memory layout:$") and
+                   has("dmesg", r"# Subtest: highmem$")))
+    checks.append(("lx-ps shows swapper/0 (init_task) running on CPU 0",
+                   has("ps", r"^0x%08x +0  swapper/0 +R +0 \*$"
+                       % syms["init_task"])))
+    console = ""
+    cpath = os.path.join(LOGS, name + "-console.log")
+    if os.path.exists(cpath):
+        with open(cpath, errors="replace") as f:
+            console = f.read()
+    banner = re.search(r"^\[ *\d+\.\d+\] (hikern version .*)$", console, re.M)
+    checks.append(("lx-version prints the banner the console showed",
+                   banner is not None and
+                   get("version").strip() == banner.group(1).strip()))
+    checks.append(("lx-cmdline prints the command line",
+                   get("cmdline").strip() == "hikern.test=highmem"))
+    if "modules" in syms:
+        checks.append(("lx-lsmod prints Linux's header", has(
+            "lsmod", r"^Address +Module +Size +Used by$")))
+    else:
+        checks.append(("lx-lsmod: no module support in this kernel", has(
+            "lsmod", r"^hikern: no module support in this kernel$")))
+    checks.append(("lx-vmallocinfo: /proc/vmallocinfo lines, the console's "
+                   "ioremap among them", has(
+                       "vmallocinfo", r"^0x[0-9a-f]{8}-0x[0-9a-f]{8} +\d+ "
+                       r"pl011_console_init\+0x[0-9a-f]+/0x[0-9a-f]+ "
+                       r"phys=0x[0-9a-f]{8} ioremap$")))
+    checks.append(("lx-slabinfo: version 2.1, kmalloc-32 line", has(
+        "slabinfo", r"^slabinfo - version: 2\.1$") and has(
+            "slabinfo", r"^kmalloc-32 +\d+ +\d+ +\d+ +\d+ +\d+ : tunables +0 +0 "
+            r"+0 : slabdata +\d+ +\d+ +0$")))
+    m_va = re.search(r"^\$\d+ = (0x[0-9a-f]+)$", get("atomic"), re.M)
+    m_pg = re.search(r"^Value returned is \$\d+ = \(struct page \*\) "
+                     r"(0x[0-9a-f]+)$", get("atomic_finish"), re.M)
+    ok = False
+    if m_va and m_pg:
+        va = int(m_va.group(1), 16) & ~0xfff
+        ok = has("atomic", r"^CPU0: 1 slot\(s\) in use$") and has(
+            "atomic", r"^ +0 +\d+  0x%08x  0x[0-9a-f]{8}  0x[0-9a-f]+  0x%08x$"
+            % (va, int(m_pg.group(1), 16)))
+    checks.append(("hk-fixmap: CPU0's one kmap_atomic slot, the address and "
+                   "page kmap_atomic_to_page() works on", ok))
+    checks.append(("no Python error from a helper",
+                   not re.search(r"Python Exception|Error occurred in Python",
+                                 out)))
+    checks.append(("make debug exits 0", status == 0))
+    for what, ok in checks:
+        tally.add("%s: %s" % (name, what), ok, ref)
 
 
 def main():
@@ -1026,6 +1213,10 @@ def main():
         if not args.suite and (not args.only or
                                re.search(args.only, "console-" + machine)):
             run_console(tally, machine)
+    for machine in ("virt", "vexpress-a9", "vexpress-a15"):
+        if not args.suite and (not args.only or
+                               re.search(args.only, "gdb-explore-" + machine)):
+            run_gdb_explore(tally, syms, machine)
     print("%d passed, %d failed" % (tally.passed, tally.failed))
     return 1 if tally.failed else 0
 

@@ -50,4 +50,9 @@ void parse_early_param(const char *cmdline);
 void parse_early_options(char *cmdline);
 void parse_setup_params(const char *cmdline);
 
+/* kernel/version.c: the boot banner, "hikern version ..." plus a newline. */
+extern const char linux_banner[];
+/* The command line as the boot information gave it (set after setup_arch). */
+extern char *saved_command_line;
+
 #endif /* _LINUX_INIT_H */

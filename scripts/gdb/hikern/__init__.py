@@ -1,0 +1,2 @@
+# hikern GDB helpers: see scripts/gdb/hikern-gdb.py and
+# Documentation/dev/debugging.md.
