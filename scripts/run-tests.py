@@ -469,7 +469,7 @@ def matrix():
         # -smp; each CPU's line and the "Brought up" count are checked.
         # virt-smp4 and vexpress-a9-smp4 (ATAGS: CPUs from the SCU) run
         # every suite; maxcpus=2 and nosmp limit what comes up.
-        Config("virt-smp2", test="smp", extra_qemu=["-smp", "2"],
+        Config("virt-smp2", test="smp,smp_highmem", extra_qemu=["-smp", "2"],
                expect=smp_expect(2)),
         Config("virt-smp4", extra_qemu=["-smp", "4"], expect=smp_expect(4),
                timeout=240),
