@@ -35,28 +35,9 @@
 
 static unsigned long case_free_pages;
 
-/* CPU cpu's kmap_atomic slot `type`, from the formula alone. */
-static unsigned long cpu_slot_vaddr(unsigned int cpu, int type)
-{
-	return __fix_to_virt(FIX_KMAP_BEGIN + type + KM_TYPE_NR * cpu);
-}
-
 static pte_t *cpu_slot_pte(unsigned int cpu, int type)
 {
 	return fixmap_pte(FIX_KMAP_BEGIN + type + KM_TYPE_NR * cpu);
-}
-
-/* Every slot of every CPU is empty and every stack is at its base. */
-static unsigned int busy_slots(void)
-{
-	unsigned int busy = 0;
-
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
-		for (int t = 0; t < KM_TYPE_NR; t++)
-			busy += !pte_none(*cpu_slot_pte(cpu, t));
-		busy += kmap_atomic_cpu[cpu].top != kmap_atomic_cpu[cpu].base;
-	}
-	return busy;
 }
 
 static int kmap_local_init(struct kunit *test)
@@ -68,7 +49,7 @@ static int kmap_local_init(struct kunit *test)
 
 static void kmap_local_exit(struct kunit *test)
 {
-	KUNIT_EXPECT_EQ(test, busy_slots(), 0);
+	KUNIT_EXPECT_EQ(test, kmap_test_busy_atomic_slots(), 0);
 	KUNIT_EXPECT_EQ(test, current->kmap_ctrl.idx, 0);
 	kmap_test_release();
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), case_free_pages);
@@ -196,16 +177,17 @@ static void local_maps_survive_switches(struct kunit *test)
 		   "cpu %u: %u of %u rounds with the other thread between",
 		   s.cpu, s.rounds_with_other, ROUNDS);
 	/* Slots 0 and 1 of its CPU, the first two of the stack. */
-	KUNIT_EXPECT_EQ(test, s.addr[0], cpu_slot_vaddr(s.cpu, 0));
-	KUNIT_EXPECT_EQ(test, s.addr[1], cpu_slot_vaddr(s.cpu, 1));
+	KUNIT_EXPECT_EQ(test, s.addr[0], kmap_test_cpu_slot_vaddr(s.cpu, 0));
+	KUNIT_EXPECT_EQ(test, s.addr[1], kmap_test_cpu_slot_vaddr(s.cpu, 1));
 	/* The other thread used the very same slot, for other pages. */
-	KUNIT_EXPECT_EQ(test, s.atomic_addr, cpu_slot_vaddr(s.cpu, 0));
-	KUNIT_EXPECT_EQ(test, s.local_addr, cpu_slot_vaddr(s.cpu, 0));
+	KUNIT_EXPECT_EQ(test, s.atomic_addr,
+			kmap_test_cpu_slot_vaddr(s.cpu, 0));
+	KUNIT_EXPECT_EQ(test, s.local_addr, kmap_test_cpu_slot_vaddr(s.cpu, 0));
 	KUNIT_EXPECT_GT(test, s.rounds_with_other, ROUNDS / 2);
 	KUNIT_EXPECT_EQ(test, s.good_rounds, ROUNDS);
 	KUNIT_EXPECT_EQ(test, s.bad_idx, 0);
 	KUNIT_EXPECT_EQ(test, s.other_bad, 0);
-	KUNIT_EXPECT_EQ(test, busy_slots(), 0);
+	KUNIT_EXPECT_EQ(test, kmap_test_busy_atomic_slots(), 0);
 }
 
 /* Local and atomic maps share one stack: each nests above the other. */
@@ -222,9 +204,12 @@ static void local_and_atomic_maps_nest(struct kunit *test)
 	b = kmap_atomic(pages[1]); /* preemption off: CPU fixed below */
 	cpu = smp_processor_id();
 	c = kmap_local_page(pages[2]);
-	KUNIT_EXPECT_EQ(test, (unsigned long)a, cpu_slot_vaddr(cpu, 0));
-	KUNIT_EXPECT_EQ(test, (unsigned long)b, cpu_slot_vaddr(cpu, 1));
-	KUNIT_EXPECT_EQ(test, (unsigned long)c, cpu_slot_vaddr(cpu, 2));
+	KUNIT_EXPECT_EQ(test, (unsigned long)a,
+			kmap_test_cpu_slot_vaddr(cpu, 0));
+	KUNIT_EXPECT_EQ(test, (unsigned long)b,
+			kmap_test_cpu_slot_vaddr(cpu, 1));
+	KUNIT_EXPECT_EQ(test, (unsigned long)c,
+			kmap_test_cpu_slot_vaddr(cpu, 2));
 	KUNIT_EXPECT_EQ(test, current->kmap_ctrl.idx, 2);
 	KUNIT_EXPECT_TRUE(test, page_ok(a, pages[0], SEED) &&
 					page_ok(b, pages[1], SEED + 1) &&
@@ -251,7 +236,7 @@ static void lowmem_page_takes_no_slot(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
 	kunmap_local(q);
 	kunmap_local(p);
-	KUNIT_EXPECT_EQ(test, busy_slots(), 0);
+	KUNIT_EXPECT_EQ(test, kmap_test_busy_atomic_slots(), 0);
 }
 
 static void kmap_local_pfn_maps_that_frame(struct kunit *test)
@@ -285,7 +270,8 @@ static void kunmap_local_out_of_order_warns(struct kunit *test)
 	kmap_test_capture_start();
 	kunmap_local(a); /* b is the newest */
 	kmap_test_capture_stop();
-	KUNIT_EXPECT_EQ(test, (unsigned long)b, cpu_slot_vaddr(cpu, 1));
+	KUNIT_EXPECT_EQ(test, (unsigned long)b,
+			kmap_test_cpu_slot_vaddr(cpu, 1));
 	KUNIT_EXPECT_TRUE(test, kmap_test_captured("WARNING: "));
 	KUNIT_EXPECT_TRUE(test, kmap_test_captured("mm/kmap_local.c"));
 	/* The newest map (b's slot) went; a's is still there. */

@@ -1,6 +1,8 @@
 /*
  * tests/kernel/kmap_test.c: the helpers of kmap_test.h.
  */
+#include <asm/fixmap.h>
+#include <asm/highmem.h>
 #include <linux/console.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
@@ -107,4 +109,22 @@ bool kmap_test_captured(const char *s)
 void kmap_test_read_word(void *p)
 {
 	(void)*(volatile u32 *)p;
+}
+
+unsigned long kmap_test_cpu_slot_vaddr(unsigned int cpu, int type)
+{
+	return __fix_to_virt(FIX_KMAP_BEGIN + type + KM_TYPE_NR * cpu);
+}
+
+unsigned int kmap_test_busy_atomic_slots(void)
+{
+	unsigned int busy = 0;
+
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		for (int t = 0; t < KM_TYPE_NR; t++)
+			busy += !pte_none(*fixmap_pte(FIX_KMAP_BEGIN + t +
+						      KM_TYPE_NR * cpu));
+		busy += kmap_atomic_cpu[cpu].top != kmap_atomic_cpu[cpu].base;
+	}
+	return busy;
 }

@@ -44,6 +44,17 @@ void kmap_test_capture_start(void);
 void kmap_test_capture_stop(void);
 bool kmap_test_captured(const char *s);
 
+/*
+ * CPU cpu's kmap_atomic slot `type`, from Linux's formula alone:
+ * __fix_to_virt(FIX_KMAP_BEGIN + type + KM_TYPE_NR * cpu).
+ */
+unsigned long kmap_test_cpu_slot_vaddr(unsigned int cpu, int type);
+/*
+ * Mapped kmap_atomic slots, plus slot stacks not at their base, of every
+ * CPU: 0 when no kmap_atomic or kmap_local map is left anywhere.
+ */
+unsigned int kmap_test_busy_atomic_slots(void);
+
 /* Read or write a word, for kunit_expect_fault(). */
 void kmap_test_read_word(void *p);
 

@@ -24,7 +24,6 @@
  * pages given back). With one CPU online the cases still run on it,
  * except the stale TLB case, which needs two.
  */
-#include <asm/fixmap.h>
 #include <asm/highmem.h>
 #include <kunit/private.h>
 #include <kunit/test.h>
@@ -50,26 +49,6 @@
 
 static unsigned long case_free_pages;
 
-/* CPU cpu's kmap_atomic slot `type`, from the formula alone. */
-static unsigned long cpu_slot_vaddr(unsigned int cpu, int type)
-{
-	return __fix_to_virt(FIX_KMAP_BEGIN + type + KM_TYPE_NR * cpu);
-}
-
-/* Mapped kmap_atomic slots and displaced slot stacks, every CPU. */
-static unsigned int busy_atomic_slots(void)
-{
-	unsigned int busy = 0;
-
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
-		for (int t = 0; t < KM_TYPE_NR; t++)
-			busy += !pte_none(*fixmap_pte(FIX_KMAP_BEGIN + t +
-						      KM_TYPE_NR * cpu));
-		busy += kmap_atomic_cpu[cpu].top != kmap_atomic_cpu[cpu].base;
-	}
-	return busy;
-}
-
 static int smp_highmem_init(struct kunit *test)
 {
 	(void)test;
@@ -86,7 +65,7 @@ static void smp_highmem_exit(struct kunit *test)
 	for (unsigned int i = 0; i < LAST_PKMAP; i++)
 		users += counts[i] > 1 || counts[i] < 0;
 	KUNIT_EXPECT_EQ(test, users, 0);
-	KUNIT_EXPECT_EQ(test, busy_atomic_slots(), 0);
+	KUNIT_EXPECT_EQ(test, kmap_test_busy_atomic_slots(), 0);
 	kmap_flush_unused();
 	kmap_test_release();
 	/* Every thread stopped (stacks freed), every page given back. */
@@ -201,8 +180,9 @@ static void lane_page(struct shared_pages *s, struct lane_result *r,
 	}
 	p = kmap_atomic(page);
 	/* Preemption is off: this CPU's slot, at the top of its stack. */
-	r->bad_addr += (unsigned long)p !=
-		       cpu_slot_vaddr(smp_processor_id(), kmap_atomic_idx());
+	r->bad_addr +=
+		(unsigned long)p !=
+		kmap_test_cpu_slot_vaddr(smp_processor_id(), kmap_atomic_idx());
 	lane_step(r, p, page, t, iter);
 	kunmap_atomic(p);
 	r->atomics++;
@@ -535,14 +515,15 @@ static void check_probe(struct kunit *test, struct slot_probe *pr,
 		   by_tick ? "tick" : "IPI", pr->irq_addr, pr->irq_type);
 	KUNIT_EXPECT_EQ(test, pr->thread_cpu, cpu);
 	KUNIT_EXPECT_EQ(test, pr->thread_type, 0);
-	KUNIT_EXPECT_EQ(test, pr->thread_addr, cpu_slot_vaddr(cpu, 0));
+	KUNIT_EXPECT_EQ(test, pr->thread_addr,
+			kmap_test_cpu_slot_vaddr(cpu, 0));
 	KUNIT_EXPECT_TRUE(test, pr->thread_ok);
 	KUNIT_EXPECT_TRUE(test, pr->thread_ok_after);
 	KUNIT_EXPECT_TRUE(test, pr->irq_done);
 	KUNIT_EXPECT_EQ(test, pr->irq_cpu, cpu);
 	KUNIT_EXPECT_TRUE(test, pr->irq_in_irq);
 	KUNIT_EXPECT_EQ(test, pr->irq_type, 1); /* above the thread's map */
-	KUNIT_EXPECT_EQ(test, pr->irq_addr, cpu_slot_vaddr(cpu, 1));
+	KUNIT_EXPECT_EQ(test, pr->irq_addr, kmap_test_cpu_slot_vaddr(cpu, 1));
 	KUNIT_EXPECT_TRUE(test, pr->irq_ok);
 }
 
@@ -699,11 +680,12 @@ static void kmap_local_survives_preemption(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s.bad_reads, 0);
 	KUNIT_EXPECT_EQ(test, s.bad_idx, 0);
 	KUNIT_EXPECT_EQ(test, s.wrong_cpu, 0);
-	KUNIT_EXPECT_EQ(test, s.addr[0], cpu_slot_vaddr(s.cpu, 0));
-	KUNIT_EXPECT_EQ(test, s.addr[1], cpu_slot_vaddr(s.cpu, 1));
+	KUNIT_EXPECT_EQ(test, s.addr[0], kmap_test_cpu_slot_vaddr(s.cpu, 0));
+	KUNIT_EXPECT_EQ(test, s.addr[1], kmap_test_cpu_slot_vaddr(s.cpu, 1));
 	/* The other thread used the holder's slot 0 for its own pages. */
-	KUNIT_EXPECT_EQ(test, s.atomic_addr, cpu_slot_vaddr(s.cpu, 0));
-	KUNIT_EXPECT_EQ(test, s.local_addr, cpu_slot_vaddr(s.cpu, 0));
+	KUNIT_EXPECT_EQ(test, s.atomic_addr,
+			kmap_test_cpu_slot_vaddr(s.cpu, 0));
+	KUNIT_EXPECT_EQ(test, s.local_addr, kmap_test_cpu_slot_vaddr(s.cpu, 0));
 	KUNIT_EXPECT_EQ(test, s.other_bad, 0);
 	KUNIT_EXPECT_EQ(test, s.other_wrong_cpu, 0);
 }
