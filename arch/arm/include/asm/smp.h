@@ -36,6 +36,10 @@ static inline u32 read_cpuid_mpidr(void)
 #define MPIDR_AFFINITY_LEVEL(mpidr, level) (((mpidr) >> ((level)*8)) & 0xff)
 
 struct task_struct;
+struct boot_info;
+
+/* setup_arch(): one CPU possible -> patch the PATCH_UP sites (smp.c). */
+void smp_patch_up(const struct boot_info *bi);
 
 /*
  * What a secondary CPU needs before it can run C, filled by __cpu_up()
