@@ -350,19 +350,6 @@ static void report_bad_kunmap(struct page *page, const char *why)
 	dump_stack();
 }
 
-/**
- * kunmap_high - drop one use of a highmem page's pkmap mapping
- * @page: a page kmap_high() mapped
- *
- * The mapping itself stays (count 1) until the next wrap-around flush, so
- * kmapping the page again soon is free. The use that brings the count to
- * 1 wakes a kmap_high() waiting for a slot. A page with no kmap use
- * (never mapped, or more kunmaps than kmaps) is reported with a
- * `BUG: kunmap:` line and left alone: decrementing would corrupt the
- * window's bookkeeping.
- *
- * Context: any context; takes kmap_lock with interrupts off. Never sleeps.
- */
 /*
  * kunmap_high()'s rare cases, on a path of their own so the fast path
  * keeps no wake-up flag: an unbalanced kunmap (count < 2: reported, left alone)
@@ -391,6 +378,19 @@ static __always_inline void kunmap_high_last(struct page *page, int *count,
 		wake_up(&pkmap_map_wait);
 }
 
+/**
+ * kunmap_high - drop one use of a highmem page's pkmap mapping
+ * @page: a page kmap_high() mapped
+ *
+ * The mapping itself stays (count 1) until the next wrap-around flush, so
+ * kmapping the page again soon is free. The use that brings the count to
+ * 1 wakes a kmap_high() waiting for a slot. A page with no kmap use
+ * (never mapped, or more kunmaps than kmaps) is reported with a
+ * `BUG: kunmap:` line and left alone: decrementing would corrupt the
+ * window's bookkeeping.
+ *
+ * Context: any context; takes kmap_lock with interrupts off. Never sleeps.
+ */
 void kunmap_high(struct page *page)
 {
 	struct page_address_map *pam;

@@ -15,13 +15,13 @@
 #include <linux/compiler.h>
 #include <linux/types.h>
 
+#ifdef __arm__
 /* This CPU's number: the cpu field of the block TPIDRPRW points at. */
 static __always_inline unsigned int __arch_smp_processor_id(void)
 {
 	return this_cpu_kmap_atomic()->cpu;
 }
 
-#ifdef __arm__
 /* MPIDR: the hardware CPU id (Aff0 = core in cluster, Aff1 = cluster). */
 static inline u32 read_cpuid_mpidr(void)
 {
@@ -30,6 +30,8 @@ static inline u32 read_cpuid_mpidr(void)
 	__asm__("mrc p15, 0, %0, c0, c0, 5" : "=r"(mpidr));
 	return mpidr;
 }
+#else /* host unit tests: CPU 0 */
+#define __arch_smp_processor_id() 0u
 #endif
 
 #define MPIDR_HWID_BITMASK 0xffffff
