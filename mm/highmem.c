@@ -110,8 +110,8 @@ static inline struct page_address_map **page_slot(const struct page *page)
  * is the address's page number modulo LAST_PKMAP. Plain Linux form:
  * PKMAP_NR(pam->virtual), a subtract of PKMAP_BASE (a movw/movt
  * constant) and a shift. Saves 4 of 64 guest instructions per
- * mapped-page kmap+kunmap (make bench): under 10%, but the limit of 60
- * needs it.
+ * mapped-page kmap+kunmap (make bench): under 10%, but the limit (60
+ * then, 66 since SMP) needs it.
  */
 static inline unsigned int pam_nr(const struct page_address_map *pam)
 {
