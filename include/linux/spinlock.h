@@ -83,10 +83,8 @@ static __always_inline void do_raw_spin_lock_irqoff(spinlock_t *l)
 	arch_spin_lock_irqoff(&l->raw_lock);
 }
 
-static __always_inline void do_raw_spin_unlock_irqoff(spinlock_t *l)
-{
-	arch_spin_unlock_irqoff(&l->raw_lock);
-}
+/* A macro: @l is evaluated only where the lock word is taken. */
+#define do_raw_spin_unlock_irqoff(l) arch_spin_unlock_irqoff(&(l)->raw_lock)
 #endif
 
 /*

@@ -132,20 +132,31 @@ up:
 	barrier();
 }
 
-static __always_inline void arch_spin_unlock_irqoff(arch_spinlock_t *lock)
+static __always_inline void __arch_spin_unlock_tail(arch_spinlock_t *lock)
 {
-	__asm__ goto(
-		"1:	dmb	ish\n" PATCH_SITE("1b", "%l[up]", PATCH_UP)
-		:
-		:
-		: "memory"
-		: up);
 	lock->tickets.owner++;
 	dsb(ishst);
 	sev();
-up:
-	barrier();
 }
+
+/*
+ * A macro, so that @lockp is evaluated after the patch site: on one CPU
+ * a lock whose address takes work to find (the runqueue's, this_rq())
+ * costs only the branch.
+ */
+#define arch_spin_unlock_irqoff(lockp)                             \
+	do {                                                       \
+		__label__ up;                                      \
+		__asm__ goto("1:	dmb	ish\n" PATCH_SITE( \
+				     "1b", "%l[up]", PATCH_UP)     \
+			     :                                     \
+			     :                                     \
+			     : "memory"                            \
+			     : up);                                \
+		__arch_spin_unlock_tail(lockp);                    \
+up:                                                                \
+		barrier();                                         \
+	} while (0)
 #else /* host unit tests: one thread, a lock is never contended */
 static inline void arch_spin_lock(arch_spinlock_t *lock)
 {
