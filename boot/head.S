@@ -252,8 +252,8 @@ __mmap_switched:
 	str	r9, [r0]
 	ldr	r0, =__atags_pointer
 	str	r10, [r0]
-	mov	r0, #0
-	mcr	p15, 0, r0, c13, c0, 4	@ TPIDRPRW: smp_processor_id() = 0
+	ldr	r0, =kmap_atomic_cpu	@ CPU 0's per-CPU block (asm/percpu.h),
+	mcr	p15, 0, r0, c13, c0, 4	@ its cpu 0 from the bss: TPIDRPRW
 	mov	fp, #0			@ ends the frame-pointer backtrace
 	bl	start_kernel		@ never returns
 	.cfi_endproc

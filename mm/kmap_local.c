@@ -128,7 +128,7 @@ void kunmap_local_indexed(const void *vaddr)
 		return;
 	}
 	preempt_disable();
-	k = &kmap_atomic_cpu[smp_processor_id()];
+	k = this_cpu_kmap_atomic();
 	if (WARN_ON(kc->idx <= 0)) {
 		preempt_enable();
 		return;
@@ -154,7 +154,7 @@ void kunmap_local_indexed(const void *vaddr)
  */
 void __kmap_local_sched_out(struct task_struct *p)
 {
-	struct kmap_atomic_cpu *k = &kmap_atomic_cpu[smp_processor_id()];
+	struct kmap_atomic_cpu *k = this_cpu_kmap_atomic();
 	int n = p->kmap_ctrl.idx;
 
 #if CONFIG_DEBUG_HIGHMEM
@@ -182,7 +182,7 @@ void __kmap_local_sched_out(struct task_struct *p)
  */
 void __kmap_local_sched_in(struct task_struct *p)
 {
-	struct kmap_atomic_cpu *k = &kmap_atomic_cpu[smp_processor_id()];
+	struct kmap_atomic_cpu *k = this_cpu_kmap_atomic();
 	int n = p->kmap_ctrl.idx;
 
 #if CONFIG_DEBUG_HIGHMEM

@@ -446,6 +446,10 @@ class Config:
         return cmd + self.extra_qemu + shlex.split(os.environ.get("QEMU_OPTS", ""))
 
 
+# One CPU possible (asm/patch.h): the boot's PATCH_UP line.
+UP_PATCHED = r"smp: one CPU possible: %s IRQs-off spinlock sites patched to skip the lock word"
+
+
 def smp_expect(n):
     """The boot lines of @n CPUs coming up (Linux's wording)."""
     lines = [r"CPU0: thread -1, cpu 0, socket 0, mpidr 80000000",
@@ -480,10 +484,14 @@ def matrix():
         Config("virt-maxcpus2", test="smp", extra_append="maxcpus=2",
                extra_qemu=["-smp", "4"], expect=smp_expect(2)),
         Config("virt-nosmp", test="smp", extra_append="nosmp",
-               extra_qemu=["-smp", "4"], expect=smp_expect(1)),
+               extra_qemu=["-smp", "4"],
+               expect=[UP_PATCHED % r"\d+"] + smp_expect(1)),
         # The production build (CONFIG_DEBUG=0, as make bench measures):
         # its fast paths (inline kmalloc, kmap, kmap_atomic) under test.
-        Config("virt-1024-nodebug", layout=False, image=NODEBUG_IMAGE),
+        # -smp 1: the IRQs-off spinlocks are patched to skip the lock word
+        # (asm/patch.h; the debug build keeps its checked lock, no sites).
+        Config("virt-1024-nodebug", layout=False, image=NODEBUG_IMAGE,
+               expect=[UP_PATCHED % r"[1-9]\d*"]),
         Config("virt-2048-nodebug", mem=2048, layout=False, timeout=240,
                image=NODEBUG_IMAGE),
         # Boot to the layout block and power off.

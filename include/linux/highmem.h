@@ -124,7 +124,10 @@ static __always_inline void *kmap_atomic_prot(struct page *page, pgprot_t prot)
  */
 static __always_inline void *kmap_atomic(struct page *page)
 {
-	return kmap_atomic_prot(page, kmap_prot);
+	preempt_and_pagefault_disable();
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	return kmap_atomic_high(page); /* the arch's kmap_prot form */
 }
 
 /**

@@ -58,6 +58,9 @@ static inline void spin_lock_init(spinlock_t *l)
 void do_raw_spin_lock(spinlock_t *l);
 int do_raw_spin_trylock(spinlock_t *l);
 void do_raw_spin_unlock(spinlock_t *l);
+/* The debug build keeps the owner checks: the lock word is always taken. */
+#define do_raw_spin_lock_irqoff(l) do_raw_spin_lock(l)
+#define do_raw_spin_unlock_irqoff(l) do_raw_spin_unlock(l)
 #else
 static inline void do_raw_spin_lock(spinlock_t *l)
 {
@@ -73,6 +76,15 @@ static inline void do_raw_spin_unlock(spinlock_t *l)
 {
 	arch_spin_unlock(&l->raw_lock);
 }
+
+/* Interrupts already off: one CPU skips the lock word (asm/spinlock.h). */
+static __always_inline void do_raw_spin_lock_irqoff(spinlock_t *l)
+{
+	arch_spin_lock_irqoff(&l->raw_lock);
+}
+
+/* A macro: @l is evaluated only where the lock word is taken. */
+#define do_raw_spin_unlock_irqoff(l) arch_spin_unlock_irqoff(&(l)->raw_lock)
 #endif
 
 /*
@@ -84,28 +96,28 @@ static inline void do_raw_spin_unlock(spinlock_t *l)
 #define spin_unlock(l) do_raw_spin_unlock(l)
 #define spin_is_locked(l) arch_spin_is_locked(&(l)->raw_lock)
 
-#define spin_lock_irq(l)             \
-	do {                         \
-		local_irq_disable(); \
-		do_raw_spin_lock(l); \
+#define spin_lock_irq(l)                    \
+	do {                                \
+		local_irq_disable();        \
+		do_raw_spin_lock_irqoff(l); \
 	} while (0)
 
-#define spin_unlock_irq(l)             \
-	do {                           \
-		do_raw_spin_unlock(l); \
-		local_irq_enable();    \
+#define spin_unlock_irq(l)                    \
+	do {                                  \
+		do_raw_spin_unlock_irqoff(l); \
+		local_irq_enable();           \
 	} while (0)
 
-#define spin_lock_irqsave(l, flags)    \
-	do {                           \
-		local_irq_save(flags); \
-		do_raw_spin_lock(l);   \
+#define spin_lock_irqsave(l, flags)         \
+	do {                                \
+		local_irq_save(flags);      \
+		do_raw_spin_lock_irqoff(l); \
 	} while (0)
 
-#define spin_unlock_irqrestore(l, flags)  \
-	do {                              \
-		do_raw_spin_unlock(l);    \
-		local_irq_restore(flags); \
+#define spin_unlock_irqrestore(l, flags)      \
+	do {                                  \
+		do_raw_spin_unlock_irqoff(l); \
+		local_irq_restore(flags);     \
 	} while (0)
 
 #endif /* _LINUX_SPINLOCK_H */

@@ -24,7 +24,7 @@ struct rq {
 	struct list_head timeouts; /* tasks in schedule_timeout() */
 	unsigned long nr_switches; /* context switches so far */
 	bool online;		   /* has an idle task: a placement target */
-};
+} __aligned(64);		   /* one line per CPU, and this_rq() a shift */
 
 extern struct rq runqueues[NR_CPUS];
 

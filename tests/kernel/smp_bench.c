@@ -5,6 +5,7 @@
  *   kmap_atomic_cpusN  kmap_atomic+kunmap_atomic on CPU 0 while every
  *                      online CPU runs the same loop at once (per-CPU
  *                      slots: the figure should match the 1-CPU one)
+ *   kmap_local_cpusN   the same with kmap_local_page+kunmap_local
  */
 #include <asm/atomic.h>
 #include <hikern/bench.h>
@@ -37,6 +38,7 @@ static void bench_spin_lock(void)
 
 static atomic_t arrived, finished;
 static struct page *bench_page[NR_CPUS];
+static bool bench_local; /* kmap_local_page instead of kmap_atomic */
 
 /* Bounded spin until @v reaches the number of online CPUs. */
 static bool wait_all(atomic_t *v)
@@ -60,10 +62,18 @@ static void kmap_loop(void *info)
 	atomic_inc(&arrived);
 	wait_all(&arrived);
 	t0 = bench_cycles();
-	for (int i = 0; i < REPS; i++) {
-		void *p = kmap_atomic(bench_page[cpu]);
+	if (bench_local) {
+		for (int i = 0; i < REPS; i++) {
+			void *p = kmap_local_page(bench_page[cpu]);
 
-		kunmap_atomic(p);
+			kunmap_local(p);
+		}
+	} else {
+		for (int i = 0; i < REPS; i++) {
+			void *p = kmap_atomic(bench_page[cpu]);
+
+			kunmap_atomic(p);
+		}
 	}
 	t1 = bench_cycles();
 	if (cpu == 0)
@@ -71,12 +81,29 @@ static void kmap_loop(void *info)
 	atomic_inc(&finished);
 }
 
-static void smp_bench_run(void)
+/* Every online CPU runs the loop at once; report CPU 0's figure. */
+static void kmap_all_cpus(const char *what)
 {
-	unsigned int cpu;
 	u32 total = 0;
 	char name[32];
 	unsigned long flags;
+
+	atomic_set(&arrived, 0);
+	atomic_set(&finished, 0);
+	smp_call_function(kmap_loop, &total, 0);
+	local_irq_save(flags);
+	kmap_loop(&total);
+	local_irq_restore(flags);
+	if (!wait_all(&finished))
+		pr_err("bench: smp: not every CPU finished the %s loop\n",
+		       what);
+	snprintf(name, sizeof(name), "%s_cpus%u", what, num_online_cpus());
+	bench_report_per_op(name, total, REPS);
+}
+
+static void smp_bench_run(void)
+{
+	unsigned int cpu;
 
 	bench_spin_lock();
 	for_each_online_cpu(cpu)
@@ -85,16 +112,10 @@ static void smp_bench_run(void)
 		if (!bench_page[cpu])
 			goto out;
 	}
-	atomic_set(&arrived, 0);
-	atomic_set(&finished, 0);
-	smp_call_function(kmap_loop, &total, 0);
-	local_irq_save(flags);
-	kmap_loop(&total);
-	local_irq_restore(flags);
-	if (!wait_all(&finished))
-		pr_err("bench: smp: not every CPU finished the kmap loop\n");
-	snprintf(name, sizeof(name), "kmap_atomic_cpus%u", num_online_cpus());
-	bench_report_per_op(name, total, REPS);
+	bench_local = false;
+	kmap_all_cpus("kmap_atomic");
+	bench_local = true;
+	kmap_all_cpus("kmap_local");
 out:
 	for_each_online_cpu(cpu) if (bench_page[cpu])
 		__free_page(bench_page[cpu]);

@@ -14,6 +14,7 @@
 #include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <linux/bug.h>
 #include <linux/cmdline.h>
 #include <linux/init.h>
@@ -395,5 +396,6 @@ void __init setup_arch(char **cmdline_p)
 	arm_memblock_init(bi);
 	adjust_lowmem_bounds();
 	pte_clean_init();
+	smp_patch_up(bi);
 	paging_init();
 }

@@ -183,6 +183,42 @@ static void __init smp_init_cpus(const struct boot_info *bi)
 	cpu_possible_bits = (1UL << n) - 1;
 }
 
+/* Set once smp_patch_up() made the IRQs-off spinlocks uniprocessor. */
+static bool smp_on_up;
+
+/**
+ * smp_patch_up - on a machine where one CPU can ever run, patch the
+ * SMP-only instructions out (Linux's SMP_ON_UP fixup)
+ * @bi: the boot information (the device tree's /cpus)
+ *
+ * One CPU possible: nosmp, maxcpus=0 or 1, or a /cpus node with only the
+ * boot CPU. Without a /cpus node the count comes from the SCU or L2CTLR,
+ * which smp_init() reads after paging_init(), too late: such a machine
+ * keeps the SMP form, which is always correct. Then every PATCH_UP site
+ * (asm/patch.h: the IRQs-off spinlocks' lock word) is skipped, and
+ * smp_init() starts no other CPU.
+ *
+ * Context: setup_arch(), before paging_init() (the text is writable) and
+ * long before smp_init().
+ */
+void __init smp_patch_up(const struct boot_info *bi)
+{
+	unsigned int n;
+
+	if (setup_max_cpus > 1) {
+		if (!bi->nr_cpus)
+			return;
+		smp_init_cpus(bi);
+		if (num_possible_cpus() > 1)
+			return;
+	}
+	smp_on_up = true;
+	n = apply_patch_sites(PATCH_UP);
+	pr_info("smp: one CPU possible: %u IRQs-off spinlock sites patched "
+		"to skip the lock word\n",
+		n);
+}
+
 static void __init smp_pick_method(const struct boot_info *bi)
 {
 	if (bi->psci_method[0] && (bi->cpus_psci || !bi->nr_cpus)) {
@@ -418,7 +454,7 @@ void __init smp_init(void)
 	cpu_init(0);
 	pr_info("smp: Bringing up secondary CPUs ...\n");
 	if (num_possible_cpus() > 1 && setup_max_cpus > 1 &&
-	    smp_method != SMP_NONE) {
+	    smp_method != SMP_NONE && !smp_on_up) {
 		smp_prepare_cpus();
 		idmap_set(true);
 		for (cpu = 1; cpu < NR_CPUS; cpu++) {

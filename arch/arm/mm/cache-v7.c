@@ -3,6 +3,7 @@
  * address (ARMv7 CP15 c7 operations), with the line size read from CTR.
  */
 #include <asm/cacheflush.h>
+#include <asm/patch.h>
 #include <asm/pgtable.h>
 #include <linux/printk.h>
 #include <linux/types.h>
@@ -28,40 +29,31 @@ void __cpuc_flush_dcache_area(void *addr, unsigned long size)
 
 bool pte_walk_coherent;
 
-#define ARM_NOP 0xe320f000 /* the A32 NOP (hint #0) */
 #define MMFR3_COHWALK(m) (((m) >> 20) & 0xf)
 
 /**
  * pte_clean_init - choose, once, whether a PTE store needs a cache clean
  *
  * ID_MMFR3[23:20] (coherent walk) = 1: the walker sees PTE stores without
- * one. Then each clean set_pte_ext() emitted is overwritten with a NOP.
- * Must run while the kernel text is still writable (setup_arch(), before
- * paging_init()) and before any other CPU runs.
+ * one. Then each clean set_pte_ext() emitted is overwritten with a NOP
+ * (the PATCH_WALK_COHERENT sites, asm/patch.h). Must run while the kernel
+ * text is still writable (setup_arch(), before paging_init()) and before
+ * any other CPU runs.
  */
 void pte_clean_init(void)
 {
-	extern u32 *__pte_clean_sites_start[], *__pte_clean_sites_end[];
 	u32 mmfr3;
-	unsigned int n = 0;
 
 	__asm__("mrc p15, 0, %0, c0, c1, 7" : "=r"(mmfr3));
 	pte_walk_coherent = MMFR3_COHWALK(mmfr3) >= 1;
-	if (pte_walk_coherent) {
-		for (u32 **site = __pte_clean_sites_start;
-		     site < __pte_clean_sites_end; site++, n++) {
-			**site = ARM_NOP;
-			__cpuc_flush_dcache_area(*site, 4);
-			flush_icache_range((unsigned long)*site,
-					   (unsigned long)*site + 4);
-		}
-	}
+	if (pte_walk_coherent)
+		apply_patch_sites(PATCH_WALK_COHERENT);
 	pr_info("CPU: ID_MMFR3 %08x: table walks %scoherent, PTE stores %s\n",
 		mmfr3, pte_walk_coherent ? "" : "not ",
 		pte_walk_coherent ? "need no cache clean (cleans patched out)" :
 				    "are cleaned to the PoU");
-	(void)n;
 }
+
 void flush_icache_range(unsigned long start, unsigned long end)
 {
 	unsigned long line = dcache_line_size();

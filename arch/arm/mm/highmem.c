@@ -76,12 +76,15 @@ void __init kmap_atomic_init(void)
 
 	/* kunmap_atomic_high()'s production range check (asm/highmem.h). */
 	BUG_ON(FIXADDR_START != KMAP_FIXADDR_START);
+	/* kmap_atomic_high()'s add for an or: prot within the page offset. */
+	BUG_ON(kmap_prot & PAGE_MASK);
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct kmap_atomic_cpu *k = &kmap_atomic_cpu[cpu];
 		unsigned long slot0 = d->vaddr - cpu * (KM_TYPE_NR * PAGE_SIZE);
 
 		k->base = k->top = slot0 + PAGE_SIZE;
 		k->pte_bias = bias;
+		k->pte_kmap = bias - kmap_prot;
 		k->pte_k = (unsigned long)(d->pte - cpu * KM_TYPE_NR) -
 			   (slot0 >> (PAGE_SHIFT - 2));
 		BUG_ON(kmap_slot_pte(k, slot0 - (KM_TYPE_NR - 1) * PAGE_SIZE) !=

@@ -17,6 +17,7 @@
 #include <asm/barrier.h>
 #include <asm/fixmap.h>
 #include <asm/memory.h>
+#include <asm/percpu.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include <linux/bug.h>
@@ -64,34 +65,7 @@ void kmap_atomic_show_addr(const void *addr);
  * calls kunmap_atomic_high() before enabling them again.
  */
 
-/*
- * Each CPU's stack of kmap_atomic slots (Linux's per-CPU
- * __kmap_atomic_idx, kept as an address). Slot `type` of CPU c is fixmap
- * index FIX_KMAP_BEGIN + type + KM_TYPE_NR * c; fixmap indices grow
- * downward in address, so a push moves `top` one page down and a pop one
- * page up, and the depth is (base - top) / PAGE_SIZE. Interrupt handlers
- * push above the interrupted code and pop before returning, so `top` is
- * back where the interrupted code left it: an IRQ never disturbs a slot
- * in use.
- *
- * Speed trick: the stack is kept as its top slot's address rather than
- * a depth. The address is what kmap_atomic returns and what the TLB
- * invalidate takes, and all kmap slots share one PTE page, so the slot's
- * PTE is pte_k + (top >> 10) (top is page aligned: its page number times
- * sizeof(pte_t); pte_k folds in the PTE page and its first address,
- * modulo 2^32). One ldm loads top, pte_k and pte_bias (the next trick,
- * in kmap_atomic_high_prot()). Plain Linux form: a per-CPU
- * __kmap_atomic_idx, then idx + KM_TYPE_NR * cpu, __fix_to_virt(
- * FIX_KMAP_BEGIN + idx) and kmap_pte - idx on both map and unmap. Saves
- * 22 of 62 guest instructions per kmap_atomic+kunmap_atomic (make bench).
- */
-struct kmap_atomic_cpu {
-	unsigned long top;   /* top slot's address; base when empty */
-	unsigned long pte_k; /* slot at address a: PTE at pte_k + (a >> 10) */
-	unsigned long pte_bias; /* kmap_atomic_high_prot()'s mk_pte() bias */
-	unsigned long base;	/* one page above this CPU's slot 0 */
-};
-extern struct kmap_atomic_cpu kmap_atomic_cpu[NR_CPUS];
+/* Each CPU's stack of kmap_atomic slots: struct kmap_atomic_cpu, asm/percpu.h. */
 
 /* FIXADDR_START in both layout profiles (kmap_atomic_init() checks). */
 #define KMAP_FIXADDR_START 0xffc00000UL
@@ -114,9 +88,9 @@ static __always_inline pte_t *kmap_slot_pte(const struct kmap_atomic_cpu *k,
  * there takes the next CPU's slots, with both counts still balanced by the
  * caller's kunmap_atomic().
  */
-static __always_inline unsigned long kmap_atomic_slot_push(void)
+static __always_inline unsigned long
+kmap_atomic_slot_push(struct kmap_atomic_cpu *k)
 {
-	struct kmap_atomic_cpu *k = &kmap_atomic_cpu[smp_processor_id()];
 	unsigned long top = k->top - PAGE_SIZE;
 
 #if CONFIG_DEBUG_HIGHMEM
@@ -130,7 +104,7 @@ static __always_inline unsigned long kmap_atomic_slot_push(void)
 /* The slot type on top of this CPU's stack (-1 if empty). */
 static inline int kmap_atomic_idx(void)
 {
-	const struct kmap_atomic_cpu *k = &kmap_atomic_cpu[smp_processor_id()];
+	const struct kmap_atomic_cpu *k = this_cpu_kmap_atomic();
 
 	return (int)((k->base - k->top) >> PAGE_SHIFT) - 1;
 }
@@ -138,13 +112,13 @@ static inline int kmap_atomic_idx(void)
 /* Take the next slot type of this CPU (BUG on overflow, debug build). */
 static inline int kmap_atomic_idx_push(void)
 {
-	kmap_atomic_slot_push();
+	kmap_atomic_slot_push(this_cpu_kmap_atomic());
 	return kmap_atomic_idx();
 }
 
 static inline void kmap_atomic_idx_pop(void)
 {
-	struct kmap_atomic_cpu *k = &kmap_atomic_cpu[smp_processor_id()];
+	struct kmap_atomic_cpu *k = this_cpu_kmap_atomic();
 
 #if CONFIG_DEBUG_HIGHMEM
 	BUG_ON(k->top >= k->base);
@@ -191,12 +165,14 @@ static inline int kmap_slot_of(unsigned long addr)
  * back). The walker must still see the store before the caller's first
  * access: arch_kmap_post_map()'s DSB and ISB.
  */
-static __always_inline void *kmap_atomic_install(pte_t pte)
+static __always_inline void *__kmap_atomic_install(struct kmap_atomic_cpu *k,
+						   pte_t pte)
 {
-	unsigned long vaddr = kmap_atomic_slot_push();
+	unsigned long vaddr = kmap_atomic_slot_push(k);
 	pte_t *ptep;
 
-	ptep = kmap_slot_pte(&kmap_atomic_cpu[smp_processor_id()], vaddr);
+	/* k, not a second TPIDRPRW read: the store to k->top may alias. */
+	ptep = kmap_slot_pte(k, vaddr);
 #if CONFIG_DEBUG_HIGHMEM
 	BUG_ON(!pte_none(*ptep));
 #endif
@@ -205,11 +181,16 @@ static __always_inline void *kmap_atomic_install(pte_t pte)
 	return (void *)vaddr;
 }
 
+static __always_inline void *kmap_atomic_install(pte_t pte)
+{
+	return __kmap_atomic_install(this_cpu_kmap_atomic(), pte);
+}
+
 /* Map a highmem page in this CPU's next slot (preemption already off). */
 static __always_inline void *kmap_atomic_high_prot(struct page *page,
 						   pgprot_t prot)
 {
-	const struct kmap_atomic_cpu *k = &kmap_atomic_cpu[smp_processor_id()];
+	struct kmap_atomic_cpu *k = this_cpu_kmap_atomic();
 
 	/*
 	 * Speed trick: mk_pte() as one shift and subtract. sizeof(struct
@@ -220,13 +201,34 @@ static __always_inline void *kmap_atomic_high_prot(struct page *page,
 	 * Plain Linux form: mk_pte(page, prot), i.e. pfn_pte(page_to_pfn(
 	 * page), prot), which loads mem_map and PHYS_OFFSET and shifts
 	 * twice. Saves 2 of 42 guest instructions per kmap_atomic+
-	 * kunmap_atomic (make bench): under 10%, but the limit of 41 needs
-	 * it.
+	 * kunmap_atomic (make bench): under 10%, but the limit (41 then,
+	 * 44 since SMP) needs it.
 	 */
-	return kmap_atomic_install(
-		((unsigned long)page * (PAGE_SIZE / sizeof(struct page)) -
-		 k->pte_bias) |
-		prot);
+	return __kmap_atomic_install(
+		k, ((unsigned long)page * (PAGE_SIZE / sizeof(struct page)) -
+		    k->pte_bias) |
+			   prot);
+}
+
+/*
+ * kmap_atomic_high_prot(page, kmap_prot), what kmap_atomic() asks for.
+ *
+ * Speed trick: kmap_prot folded into the mk_pte() bias. The physical
+ * address above is page aligned and kmap_prot lies below PAGE_SIZE, so
+ * the or is an add, and kmap_atomic_init() stores pte_bias - kmap_prot
+ * per CPU (mem_types[] is fixed by then): the PTE is one shift and one
+ * subtract. Plain Linux form: kmap_atomic_prot(page, kmap_prot), which
+ * loads pgprot_kernel and ors it in. Saves 4 of 46 guest instructions
+ * per kmap_atomic+kunmap_atomic (make bench: one load, one or, and the
+ * register they kept busy).
+ */
+static __always_inline void *kmap_atomic_high(struct page *page)
+{
+	struct kmap_atomic_cpu *k = this_cpu_kmap_atomic();
+
+	return __kmap_atomic_install(
+		k, (unsigned long)page * (PAGE_SIZE / sizeof(struct page)) -
+			   k->pte_kmap);
 }
 
 /*
@@ -242,7 +244,7 @@ static __always_inline void *kmap_atomic_high_prot(struct page *page,
  */
 static __always_inline void kunmap_atomic_high(void *kvaddr)
 {
-	struct kmap_atomic_cpu *k = &kmap_atomic_cpu[smp_processor_id()];
+	struct kmap_atomic_cpu *k = this_cpu_kmap_atomic();
 	unsigned long vaddr = (unsigned long)kvaddr, top;
 
 #if CONFIG_DEBUG_HIGHMEM
@@ -263,9 +265,9 @@ static __always_inline void kunmap_atomic_high(void *kvaddr)
 	 * Speed trick: FIXADDR_START is 0xffc00000 in both layout profiles
 	 * (kmap_atomic_init() checks), so this compares with a constant.
 	 * Plain Linux form: vaddr < FIXADDR_START, a load from the layout
-	 * profile. Saves 2 of 42 guest instructions per kmap_atomic+
-	 * kunmap_atomic (make bench): under 10%, but the limit of 41 needs
-	 * it.
+	 * profile. Saves 4 of 46 guest instructions per kmap_atomic+
+	 * kunmap_atomic and 4 of 114 per kmap_local pair (make bench; 2 of
+	 * 42 when it came in): under 10%, but the limit of 44 needs it.
 	 */
 	if (vaddr < KMAP_FIXADDR_START)
 		return;

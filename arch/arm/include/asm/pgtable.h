@@ -18,6 +18,7 @@
 #define _ASM_PGTABLE_H
 
 #include <asm/memory.h>
+#include <asm/patch.h>
 #include <linux/types.h>
 
 typedef u32 pteval_t;
@@ -112,8 +113,8 @@ static inline bool pte_none(pte_t pte)
  * clean depends on the core: ID_MMFR3's coherent-walk field says so
  * (QEMU's Cortex-A15 walks coherently, its Cortex-A9 does not). Each
  * store is followed by a clean to the point of unification (one line
- * op) whose address is recorded in .pte_clean.sites; on a core with
- * coherent walks, pte_clean_init() turns every recorded clean into a
+ * op) recorded as a PATCH_WALK_COHERENT site (asm/patch.h); on a core
+ * with coherent walks, pte_clean_init() turns every recorded clean into a
  * NOP at boot, before the kernel text becomes read-only (Linux's SMP
  * kernels likewise issue no clean), so the choice costs nothing on the
  * hot paths either way.
@@ -121,13 +122,12 @@ static inline bool pte_none(pte_t pte)
 static inline void set_pte_ext(pte_t *ptep, pte_t pte)
 {
 	*ptep = pte;
-	__asm__ __volatile__("1:	mcr p15, 0, %0, c7, c11, 1\n"
-			     "	.pushsection .pte_clean.sites, \"a\"\n"
-			     "	.long	1b\n"
-			     "	.popsection"
-			     :
-			     : "r"(ptep)
-			     : "memory");
+	__asm__ __volatile__(
+		"1:	mcr p15, 0, %0, c7, c11, 1\n" PATCH_SITE(
+			"1b", "0", PATCH_WALK_COHERENT)
+		:
+		: "r"(ptep)
+		: "memory");
 }
 
 /* True once pte_clean_init() found coherent table walks. */

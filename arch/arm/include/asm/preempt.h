@@ -25,7 +25,7 @@ static __always_inline void __preempt_schedule(void)
  * one strd. Plain Linux form: preempt_disable(); pagefault_disable(),
  * two read-modify-writes (linux/preempt.h's default). Saves 3 of 47 guest
  * instructions per kmap_atomic+kunmap_atomic (make bench): under 10%,
- * but the limit of 41 needs every one. Written out here because GCC pairs
+ * but the limit (41 then, 44 since SMP) needs every one. Written out here because GCC pairs
  * the plain form into ldm/stm only when its register choice happens to
  * allow it. DImode operands are even/odd register pairs in ARM state, as
  * ldrd and strd require; an immediate delta of -1 assembles as a sub.

@@ -2,38 +2,24 @@
  * ARM's part of SMP (Linux's asm/smp.h): the CPU number and the calls
  * between arch/arm/kernel/smp.c and the rest of the kernel.
  *
- * Each CPU writes its logical number into TPIDRPRW (the PL1-only
- * software thread ID register, banked per CPU) when it comes up
- * (boot/head.S for CPU 0, secondary_start_kernel() for the others), so
- * raw_smp_processor_id() is one mrc: no memory access and nothing shared,
- * which keeps the per-CPU fast paths (kmap_atomic) as cheap as on one
- * CPU. The asm reads a dummy stack operand so that GCC does not merge two
- * reads across a call or a barrier (a task may move between them once
- * there is a scheduler); within straight-line code it still may.
+ * Each CPU points TPIDRPRW (the PL1-only software thread ID register,
+ * banked per CPU) at its own per-CPU block when it comes up (boot/head.S
+ * for CPU 0, secondary_start_kernel() for the others; asm/percpu.h), so
+ * raw_smp_processor_id() is one mrc and one load from this CPU's own
+ * block: nothing shared, as cheap on four CPUs as on one.
  */
 #ifndef _ASM_SMP_H
 #define _ASM_SMP_H
 
+#include <asm/percpu.h>
 #include <linux/compiler.h>
 #include <linux/types.h>
 
 #ifdef __arm__
-/* sp as a global register variable (Linux's current_stack_pointer). */
-register unsigned long __smp_stack_pointer __asm__("sp");
-
+/* This CPU's number: the cpu field of the block TPIDRPRW points at. */
 static __always_inline unsigned int __arch_smp_processor_id(void)
 {
-	unsigned int cpu;
-
-	__asm__("mrc p15, 0, %0, c13, c0, 4"
-		: "=r"(cpu)
-		: "Q"(*(const unsigned long *)__smp_stack_pointer));
-	return cpu;
-}
-
-static inline void set_my_cpu_id(unsigned int cpu)
-{
-	__asm__ __volatile__("mcr p15, 0, %0, c13, c0, 4" : : "r"(cpu));
+	return this_cpu_kmap_atomic()->cpu;
 }
 
 /* MPIDR: the hardware CPU id (Aff0 = core in cluster, Aff1 = cluster). */
@@ -46,16 +32,16 @@ static inline u32 read_cpuid_mpidr(void)
 }
 #else /* host unit tests: CPU 0 */
 #define __arch_smp_processor_id() 0u
-static inline void set_my_cpu_id(unsigned int cpu)
-{
-	(void)cpu;
-}
 #endif
 
 #define MPIDR_HWID_BITMASK 0xffffff
 #define MPIDR_AFFINITY_LEVEL(mpidr, level) (((mpidr) >> ((level)*8)) & 0xff)
 
 struct task_struct;
+struct boot_info;
+
+/* setup_arch(): one CPU possible -> patch the PATCH_UP sites (smp.c). */
+void smp_patch_up(const struct boot_info *bi);
 
 /*
  * What a secondary CPU needs before it can run C, filled by __cpu_up()
