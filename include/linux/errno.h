@@ -21,5 +21,6 @@
 #define ERANGE 34
 #define ENAMETOOLONG 36
 #define EWOULDBLOCK EAGAIN
+#define EOPNOTSUPP 95
 
 #endif /* _LINUX_ERRNO_H */

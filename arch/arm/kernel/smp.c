@@ -29,6 +29,7 @@
 #include <linux/bug.h>
 #include <linux/cmdline.h>
 #include <linux/cpu.h>
+#include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/irq.h>
 #include <linux/kernel.h>
@@ -260,6 +261,25 @@ static int psci_call(u32 fn, u32 a1, u32 a2, u32 a3)
 	return (int)r0;
 }
 
+/* PSCI's return codes as errnos, as Linux's psci_to_linux_errno(). */
+#define PSCI_RET_SUCCESS 0
+#define PSCI_RET_NOT_SUPPORTED -1
+#define PSCI_RET_DENIED -3
+
+static int psci_to_linux_errno(int ret)
+{
+	switch (ret) {
+	case PSCI_RET_SUCCESS:
+		return 0;
+	case PSCI_RET_NOT_SUPPORTED:
+		return -EOPNOTSUPP;
+	case PSCI_RET_DENIED:
+		return -EPERM;
+	default: /* INVALID_PARAMS, INVALID_ADDRESS and the rest */
+		return -EINVAL;
+	}
+}
+
 /* The GIC's CPU interface number is the MPIDR's Aff0 on these boards. */
 static unsigned long cpu_gic_mask(unsigned int cpu)
 {
@@ -272,8 +292,8 @@ static int boot_secondary(unsigned int cpu)
 
 	switch (smp_method) {
 	case SMP_PSCI:
-		return psci_call(psci_cpu_on_fn, cpu_logical_map[cpu], entry,
-				 0);
+		return psci_to_linux_errno(psci_call(
+			psci_cpu_on_fn, cpu_logical_map[cpu], entry, 0));
 	case SMP_SYSFLAGS:
 		writel(~0u, sysreg + SYS_FLAGSCLR);
 		writel(entry, sysreg + SYS_FLAGSSET);
