@@ -34,8 +34,8 @@
  * invalidate takes, and all kmap slots share one PTE page, so the slot's
  * PTE is pte_k + (top >> 10) (top is page aligned: its page number times
  * sizeof(pte_t); pte_k folds in the PTE page and its first address,
- * modulo 2^32). One ldm loads top, pte_k and pte_bias (the next trick,
- * in kmap_atomic_high_prot()). Plain Linux form: a per-CPU
+ * modulo 2^32). One ldm loads top, pte_k and pte_kmap (the next trick,
+ * in kmap_atomic_high()). Plain Linux form: a per-CPU
  * __kmap_atomic_idx, then idx + KM_TYPE_NR * cpu, __fix_to_virt(
  * FIX_KMAP_BEGIN + idx) and kmap_pte - idx on both map and unmap. Saves
  * 22 of 62 guest instructions per kmap_atomic+kunmap_atomic (make bench).
@@ -46,10 +46,10 @@
 struct kmap_atomic_cpu {
 	unsigned long top;   /* top slot's address; base when empty */
 	unsigned long pte_k; /* slot at address a: PTE at pte_k + (a >> 10) */
-	unsigned long pte_bias; /* kmap_atomic_high_prot()'s mk_pte() bias */
+	unsigned long pte_kmap; /* pte_bias - kmap_prot: kmap_atomic_high() */
 	unsigned long base;	/* one page above this CPU's slot 0 */
 	unsigned int cpu;	/* smp_processor_id() of the owner */
-	unsigned long pte_kmap; /* pte_bias - kmap_prot: kmap_atomic_high() */
+	unsigned long pte_bias; /* kmap_atomic_high_prot()'s mk_pte() bias */
 	unsigned long pad[2];
 };
 extern struct kmap_atomic_cpu kmap_atomic_cpu[NR_CPUS];
