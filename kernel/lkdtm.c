@@ -14,6 +14,7 @@
 #include <linux/lkdtm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <string.h>
 
 static const char *lkdtm_type;
@@ -73,6 +74,26 @@ static noinline void lkdtm_ATOMIC_SLEEP(void)
 	preempt_enable();
 }
 
+static void lkdtm_bug_here(void *info)
+{
+	(void)info;
+	BUG();
+}
+
+/*
+ * BUG() on CPU 1, from its call-function IPI: the oops names CPU 1, its
+ * panic stops CPU 0 (waiting here for the call) through smp_send_stop()
+ * and ends the run. Proves an oops on a secondary CPU is not lost.
+ */
+static noinline void lkdtm_BUG_CPU1(void)
+{
+	if (!cpu_online(1)) {
+		pr_err("lkdtm: BUG_CPU1 needs CPU 1 online (-smp 2 or more)\n");
+		return;
+	}
+	smp_call_function_single(1, lkdtm_bug_here, NULL, 1);
+}
+
 /* Fired by setup_arch() before paging_init; getting here is a failure. */
 static noinline void lkdtm_EARLY_BUG(void)
 {
@@ -89,6 +110,7 @@ static const struct {
 	{ "ACCESS_NULL", lkdtm_ACCESS_NULL, false },
 	{ "EXCEPTION", lkdtm_EXCEPTION, false },
 	{ "BUG", lkdtm_BUG, false },
+	{ "BUG_CPU1", lkdtm_BUG_CPU1, false },
 	{ "WARNING", lkdtm_WARNING, true },
 	{ "ATOMIC_SLEEP", lkdtm_ATOMIC_SLEEP, true },
 	{ "EARLY_BUG", lkdtm_EARLY_BUG, false },

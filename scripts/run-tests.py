@@ -586,6 +586,17 @@ def matrix():
                             r"Internal error: Oops - BUG: 0 \[#1\] ARM",
                             r"PC is at __bug\+", r"\(lkdtm_BUG\) from",
                             r"Kernel panic - not syncing: Fatal exception"]))
+    # An oops on a secondary CPU: its panic stops CPU 0 and ends the run.
+    c.append(Config("lkdtm-BUG_CPU1", test="none", layout=False, exit_status=3,
+                    extra_append="lkdtm=BUG_CPU1", extra_qemu=["-smp", "2"],
+                    expect=[r"lkdtm: Performing direct entry BUG_CPU1",
+                            r"kernel BUG at kernel/lkdtm.c:\d+!",
+                            r"Internal error: Oops - BUG: 0 \[#1\] ARM",
+                            r"CPU: 1 PID: \d+ Comm: swapper/1",
+                            r"\(lkdtm_bug_here\) from \[<[0-9a-f]{8}>\] \(handle_IPI\+",
+                            r"Kernel panic - not syncing: Fatal exception",
+                            r"CPU0: stopping\n",
+                            r"---\[ end Kernel panic - not syncing"]))
     c.append(Config("lkdtm-WARNING", test="none", layout=False,
                     extra_append="lkdtm=WARNING",
                     expect=[r"WARNING: CPU: 0 PID: 0 at kernel/lkdtm.c:\d+ lkdtm_WARNING\(\)",
@@ -618,7 +629,8 @@ def matrix():
                     expect=[r"hikern.bench=nosuch: no such benchmark"]))
     c.append(Config("lkdtm-help", test="none", layout=False,
                     extra_append="lkdtm=help",
-                    expect=[r"lkdtm:   WRITE_RO\n", r"lkdtm:   WARNING"]))
+                    expect=[r"lkdtm:   WRITE_RO\n", r"lkdtm:   WARNING",
+                            r"lkdtm:   BUG_CPU1\n"]))
     c += module_configs()
     c += bad_mem_configs()
     # Hand-made device trees: bad banks, bad and good initrds.
