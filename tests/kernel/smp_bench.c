@@ -6,17 +6,37 @@
  *                      online CPU runs the same loop at once (per-CPU
  *                      slots: the figure should match the 1-CPU one)
  *   kmap_local_cpusN   the same with kmap_local_page+kunmap_local
+ *   pkmap_mapped_cpusN kmap+kunmap of a page that keeps its pkmap slot
+ *                      (each CPU its own page), every CPU at once: all
+ *                      of them take kmap_lock, so this one is contended
+ *   pkmap_new_cpusN    kmap+kunmap of pages mapped afresh (each CPU
+ *                      cycles its own NEW_PAGES pages, more than the
+ *                      window, so every map takes a new slot and each
+ *                      trip round the window pays a flush), every CPU
+ *                      at once
+ *   flush_all_zero_pkmaps_cpusN  one kmap_flush_unused() on CPU 0 with
+ *                      LAST_PKMAP - 1 slots at count 1 (the broadcast
+ *                      TLB invalidate of the window), the others idle
+ *
+ * The loops run on the other CPUs from the call-function IPI and on CPU 0
+ * with interrupts off, so the pkmap ones call kmap() where the debug
+ * build's might_sleep() objects: make bench uses the production build,
+ * where it is empty, and no kmap() here can sleep (the window never fills).
  */
+#include <kunit/private.h>
 #include <asm/atomic.h>
 #include <hikern/bench.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/sched/clock.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 
 #define REPS 1000
+#define ARRIVE_NS 1000000000ULL	 /* 1 s */
+#define FINISH_NS 60000000000ULL /* 60 s */
 
 static DEFINE_SPINLOCK(bench_lock);
 
@@ -36,18 +56,79 @@ static void bench_spin_lock(void)
 	bench_report_per_op("spin_lock", t1 - t0, REPS);
 }
 
+#define NEW_ORDER 10 /* one MAX_ORDER-1 block per CPU */
+#define NEW_PAGES (1u << NEW_ORDER)
+
+enum bench_mode { KMAP_ATOMIC, KMAP_LOCAL, PKMAP_MAPPED, PKMAP_NEW };
+
 static atomic_t arrived, finished;
 static struct page *bench_page[NR_CPUS];
-static bool bench_local; /* kmap_local_page instead of kmap_atomic */
+static struct page *bench_block[NR_CPUS]; /* NEW_PAGES HighMem pages each */
+static enum bench_mode bench_mode;
 
-/* Bounded spin until @v reaches the number of online CPUs. */
-static bool wait_all(atomic_t *v)
+/*
+ * Spin until @v reaches the number of online CPUs, for at most @limit_ns
+ * (local_clock). The finish wait is long: under -icount the CPUs take
+ * turns in QEMU's round-robin, and a contended kmap_lock (a ticket lock)
+ * can then pass one holder per turn (see pkmap_new_cpusN in the README).
+ */
+static bool wait_all(atomic_t *v, u64 limit_ns)
 {
-	for (unsigned long i = 0; i < 100000000UL; i++)
+	u64 start = local_clock();
+
+	while (local_clock() - start < limit_ns)
 		if (atomic_read(v) >= (int)num_online_cpus())
 			return true;
-	return false;
+	return atomic_read(v) >= (int)num_online_cpus();
 }
+
+/* The measured loop of one mode on this CPU; returns the operations. */
+static unsigned int run_mode(unsigned int cpu)
+{
+	switch (bench_mode) {
+	case KMAP_ATOMIC:
+		for (int i = 0; i < REPS; i++)
+			kunmap_atomic(kmap_atomic(bench_page[cpu]));
+		return REPS;
+	case KMAP_LOCAL:
+		for (int i = 0; i < REPS; i++)
+			kunmap_local(kmap_local_page(bench_page[cpu]));
+		return REPS;
+	case PKMAP_MAPPED:
+		for (int i = 0; i < REPS; i++) {
+			kmap(bench_page[cpu]);
+			kunmap(bench_page[cpu]);
+		}
+		return REPS;
+	case PKMAP_NEW:
+		for (unsigned int i = 0; i < NEW_PAGES; i++) {
+			kmap(bench_block[cpu] + i);
+			kunmap(bench_block[cpu] + i);
+		}
+		return NEW_PAGES;
+	}
+	return 0;
+}
+
+/* Before the barrier: a held use (mapped) or one trip (new: steady state). */
+static void prepare_mode(unsigned int cpu)
+{
+	if (bench_mode == PKMAP_MAPPED)
+		kmap(bench_page[cpu]);
+	else if (bench_mode == PKMAP_NEW)
+		run_mode(cpu);
+}
+
+static void finish_mode(unsigned int cpu)
+{
+	if (bench_mode == PKMAP_MAPPED)
+		kunmap(bench_page[cpu]);
+}
+
+struct loop_result {
+	u32 insns;
+	unsigned int ops;
+};
 
 /*
  * Every CPU: wait (bounded) for all, then run the loop; CPU 0's count is
@@ -56,49 +137,92 @@ static bool wait_all(atomic_t *v)
  */
 static void kmap_loop(void *info)
 {
-	u32 *result = info, t0, t1;
-	unsigned int cpu = smp_processor_id();
+	struct loop_result *result = info;
+	unsigned int cpu = smp_processor_id(), ops;
+	u32 t0, t1;
 
+	prepare_mode(cpu);
 	atomic_inc(&arrived);
-	wait_all(&arrived);
+	wait_all(&arrived, ARRIVE_NS);
 	t0 = bench_cycles();
-	if (bench_local) {
-		for (int i = 0; i < REPS; i++) {
-			void *p = kmap_local_page(bench_page[cpu]);
-
-			kunmap_local(p);
-		}
-	} else {
-		for (int i = 0; i < REPS; i++) {
-			void *p = kmap_atomic(bench_page[cpu]);
-
-			kunmap_atomic(p);
-		}
-	}
+	ops = run_mode(cpu);
 	t1 = bench_cycles();
-	if (cpu == 0)
-		*result = t1 - t0;
+	finish_mode(cpu);
+	if (cpu == 0) {
+		result->insns = t1 - t0;
+		result->ops = ops;
+	}
 	atomic_inc(&finished);
 }
 
 /* Every online CPU runs the loop at once; report CPU 0's figure. */
-static void kmap_all_cpus(const char *what)
+static void kmap_all_cpus(enum bench_mode mode, const char *what)
 {
-	u32 total = 0;
+	struct loop_result total = { 0, 1 };
 	char name[32];
 	unsigned long flags;
 
+	bench_mode = mode;
 	atomic_set(&arrived, 0);
 	atomic_set(&finished, 0);
 	smp_call_function(kmap_loop, &total, 0);
 	local_irq_save(flags);
 	kmap_loop(&total);
 	local_irq_restore(flags);
-	if (!wait_all(&finished))
+	if (!wait_all(&finished, FINISH_NS))
 		pr_err("bench: smp: not every CPU finished the %s loop\n",
 		       what);
 	snprintf(name, sizeof(name), "%s_cpus%u", what, num_online_cpus());
-	bench_report_per_op(name, total, REPS);
+	bench_report_per_op(name, total.insns, total.ops);
+}
+
+/*
+ * One flush_all_zero_pkmaps() with LAST_PKMAP - 1 slots to clear: empty
+ * the window and bring the cursor to slot 0 (as highmem_bench does), map
+ * and unmap LAST_PKMAP - 1 distinct pages (slots 1.., no wrap), then
+ * time kmap_flush_unused() alone.
+ */
+static void bench_pkmap_flush(void)
+{
+	struct page *pages = bench_block[0];
+	unsigned long flags;
+	char name[40];
+	u32 t0, t1;
+
+	kmap_flush_unused();
+	for (unsigned int n = LAST_PKMAP - pkmap_kunit_last_nr(); n; n--) {
+		kmap(pages + n);
+		kunmap(pages + n);
+	}
+	kmap_flush_unused();
+	if (pkmap_kunit_last_nr() != 0) {
+		pr_err("bench: smp: pkmap cursor at %u, not 0\n",
+		       pkmap_kunit_last_nr());
+		return;
+	}
+	for (unsigned int i = 0; i < LAST_PKMAP - 1; i++) {
+		kmap(pages + i);
+		kunmap(pages + i);
+	}
+	local_irq_save(flags);
+	t0 = bench_cycles();
+	kmap_flush_unused();
+	t1 = bench_cycles();
+	local_irq_restore(flags);
+	snprintf(name, sizeof(name), "flush_all_zero_pkmaps_cpus%u",
+		 num_online_cpus());
+	bench_report_per_op(name, t1 - t0, 1);
+}
+
+static struct page *highmem_block(unsigned int order)
+{
+	struct page *page = alloc_pages(__GFP_HIGHMEM | __GFP_NOWARN, order);
+
+	if (page && !PageHighMem(page)) {
+		__free_pages(page, order);
+		return NULL;
+	}
+	return page;
 }
 
 static void smp_bench_run(void)
@@ -109,16 +233,29 @@ static void smp_bench_run(void)
 	for_each_online_cpu(cpu)
 	{
 		bench_page[cpu] = alloc_page(GFP_HIGHUSER);
-		if (!bench_page[cpu])
+		bench_block[cpu] = highmem_block(NEW_ORDER);
+		if (!bench_page[cpu] || !bench_block[cpu]) {
+			pr_err("bench: smp: needs %u free HighMem pages per "
+			       "CPU\n",
+			       NEW_PAGES + 1);
 			goto out;
+		}
 	}
-	bench_local = false;
-	kmap_all_cpus("kmap_atomic");
-	bench_local = true;
-	kmap_all_cpus("kmap_local");
+	kmap_all_cpus(KMAP_ATOMIC, "kmap_atomic");
+	kmap_all_cpus(KMAP_LOCAL, "kmap_local");
+	kmap_all_cpus(PKMAP_MAPPED, "pkmap_mapped");
+	kmap_all_cpus(PKMAP_NEW, "pkmap_new");
+	bench_pkmap_flush();
+	kmap_flush_unused();
 out:
-	for_each_online_cpu(cpu) if (bench_page[cpu])
-		__free_page(bench_page[cpu]);
+	for_each_online_cpu(cpu)
+	{
+		if (bench_page[cpu])
+			__free_page(bench_page[cpu]);
+		if (bench_block[cpu])
+			__free_pages(bench_block[cpu], NEW_ORDER);
+		bench_page[cpu] = bench_block[cpu] = NULL;
+	}
 }
 
 static const struct bench smp_bench = {
