@@ -38,6 +38,10 @@ void bench_report(const char *name, unsigned long long value, const char *unit);
 /* Per-op figure from a total over n operations, rounded, in tenths. */
 void bench_report_per_op(const char *name, u32 total, unsigned long n);
 
+struct page;
+/* A block of 2^order HighMem pages or NULL (tests/kernel/highmem_bench.c). */
+struct page *bench_highmem_block(unsigned int order);
+
 /* Run the benchmarks selected by hikern.bench=; -1 if none requested. */
 int bench_run_selected(void);
 /* The console's `bench [NAMES]`: the same with a selection of its own. */

@@ -129,7 +129,14 @@ static void bench_kmap_new_amortised(struct page **pages)
 	bench_report_per_op("kmap_new_amortised", total, 2 * CYCLE_PAGES);
 }
 
-static struct page *highmem_block(unsigned int order)
+/**
+ * bench_highmem_block - a free block of 2^@order HighMem pages, or NULL
+ * @order: the block's order
+ *
+ * For the benchmarks that need HighMem pages (highmem, smp): a block the
+ * allocator gave from lowmem is given back, and NULL says so.
+ */
+struct page *bench_highmem_block(unsigned int order)
 {
 	struct page *page = alloc_pages(__GFP_HIGHMEM | __GFP_NOWARN, order);
 
@@ -145,8 +152,8 @@ static void highmem_bench_run(void)
 	struct page *blocks[2], **pages;
 	unsigned int half = CYCLE_PAGES / 2;
 
-	blocks[0] = highmem_block(CYCLE_ORDER - 1);
-	blocks[1] = highmem_block(CYCLE_ORDER - 1);
+	blocks[0] = bench_highmem_block(CYCLE_ORDER - 1);
+	blocks[1] = bench_highmem_block(CYCLE_ORDER - 1);
 	pages = (struct page **)__get_free_pages(GFP_KERNEL, 1);
 	BUILD_BUG_ON(CYCLE_PAGES * sizeof(*pages) > 2 * PAGE_SIZE);
 	if (!blocks[0] || !blocks[1] || !pages) {

@@ -214,17 +214,6 @@ static void bench_pkmap_flush(void)
 	bench_report_per_op(name, t1 - t0, 1);
 }
 
-static struct page *highmem_block(unsigned int order)
-{
-	struct page *page = alloc_pages(__GFP_HIGHMEM | __GFP_NOWARN, order);
-
-	if (page && !PageHighMem(page)) {
-		__free_pages(page, order);
-		return NULL;
-	}
-	return page;
-}
-
 static void smp_bench_run(void)
 {
 	unsigned int cpu;
@@ -233,7 +222,7 @@ static void smp_bench_run(void)
 	for_each_online_cpu(cpu)
 	{
 		bench_page[cpu] = alloc_page(GFP_HIGHUSER);
-		bench_block[cpu] = highmem_block(NEW_ORDER);
+		bench_block[cpu] = bench_highmem_block(NEW_ORDER);
 		if (!bench_page[cpu] || !bench_block[cpu]) {
 			pr_err("bench: smp: needs %u free HighMem pages per "
 			       "CPU\n",
