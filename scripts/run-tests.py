@@ -560,7 +560,7 @@ def matrix():
             r"LR is at \w+", r"pc : \[<[0-9a-f]{8}>\]    lr : \[<[0-9a-f]{8}>\]",
             r"r3 : [0-9a-f]{8}  r2 : [0-9a-f]{8}", r"Backtrace:",
             r"\(lkdtm_run\) from \[<[0-9a-f]{8}>\] \(start_kernel\+0x",
-            r"Kernel panic - not syncing: Fatal exception"]
+            r"Kernel panic - not syncing: Fatal exception\n"]
     crashes = {
         "WRITE_RO": [r"Unable to handle kernel paging request at virtual address c0",
                      r"\[DFSR\] page permission fault \(0x80f\) on write",
@@ -585,7 +585,7 @@ def matrix():
                     expect=[r"kernel BUG at kernel/lkdtm.c:\d+!",
                             r"Internal error: Oops - BUG: 0 \[#1\] ARM",
                             r"PC is at __bug\+", r"\(lkdtm_BUG\) from",
-                            r"Kernel panic - not syncing: Fatal exception"]))
+                            r"Kernel panic - not syncing: Fatal exception\n"]))
     # An oops on a secondary CPU: its panic stops CPU 0 and ends the run.
     c.append(Config("lkdtm-BUG_CPU1", test="none", layout=False, exit_status=3,
                     extra_append="lkdtm=BUG_CPU1", extra_qemu=["-smp", "2"],
@@ -594,7 +594,7 @@ def matrix():
                             r"Internal error: Oops - BUG: 0 \[#1\] ARM",
                             r"CPU: 1 PID: \d+ Comm: swapper/1",
                             r"\(lkdtm_bug_here\) from \[<[0-9a-f]{8}>\] \(handle_IPI\+",
-                            r"Kernel panic - not syncing: Fatal exception",
+                            r"Kernel panic - not syncing: Fatal exception in interrupt",
                             r"CPU0: stopping\n",
                             r"---\[ end Kernel panic - not syncing"]))
     c.append(Config("lkdtm-WARNING", test="none", layout=False,
@@ -762,7 +762,7 @@ def bad_mem_configs():
                             r"Internal error: Oops - BUG: 0 \[#1\] ARM",
                             r"Control: [0-9a-f]{4}[014589cd][0-9a-f]{3} ",
                             r"\(setup_arch\) from",
-                            r"Kernel panic - not syncing: Fatal exception"]))
+                            r"Kernel panic - not syncing: Fatal exception\n"]))
     return c
 
 

@@ -13,6 +13,7 @@
 #include <linux/bug.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/irq.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -128,6 +129,9 @@ void __noreturn die(const char *str, struct pt_regs *regs, unsigned long err)
 {
 	oops_in_progress++;
 	__die(str, regs, err);
+	/* As Linux's die(): an oops in a handler says where it happened. */
+	if (in_interrupt())
+		panic("Fatal exception in interrupt");
 	panic("Fatal exception");
 }
 
