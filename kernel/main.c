@@ -50,7 +50,8 @@ void __noreturn start_kernel(void)
 	parse_setup_params(command_line);
 	mem_init();
 	pl011_console_init();
-	ptdump_check_wx();
+	if (CONFIG_DEBUG_WX)
+		ptdump_check_wx();
 	time_init();
 	local_irq_enable();
 	smp_init();
