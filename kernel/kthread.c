@@ -6,6 +6,7 @@
  * and the thread starts in kthread() below, which calls the function
  * and exits with its result.
  */
+#include <asm/processor.h>
 #include <linux/completion.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
@@ -102,7 +103,7 @@ int kthread_stop(struct task_struct *k)
 	 * reference by then (get_task_struct()).
 	 */
 	while (READ_ONCE(k->usage) > 1)
-		barrier();
+		cpu_relax();
 	put_task_struct(k);
 	return ret;
 }

@@ -14,6 +14,7 @@
  * memory (static, kzalloc) are valid unlocked locks here, as they were
  * before this file existed.
  */
+#include <asm/processor.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
@@ -69,6 +70,7 @@ void do_raw_spin_lock(spinlock_t *lock)
 			spin_dump(lock, "lockup suspected");
 			BUG();
 		}
+		cpu_relax();
 	}
 got_it:
 	debug_spin_lock_after(lock);

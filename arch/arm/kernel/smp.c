@@ -21,6 +21,7 @@
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/pgtable.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
@@ -353,9 +354,11 @@ static bool __cpu_up(unsigned int cpu)
 		return false;
 	}
 	start = local_clock();
-	while (!cpu_online(cpu))
+	while (!cpu_online(cpu)) {
 		if (waited_too_long(start, BOOT_TIMEOUT_NS))
 			break;
+		cpu_relax();
+	}
 	close_pen();
 	if (!cpu_online(cpu)) {
 		pr_crit("CPU%u: failed to come online\n", cpu);
@@ -543,6 +546,7 @@ static bool csd_wait(struct call_single_data *c, int to)
 			       to, CALL_TIMEOUT_NS / 1000000);
 			return false;
 		}
+		cpu_relax();
 	}
 	smp_mb();
 	return true;
@@ -660,7 +664,7 @@ void smp_send_stop(void)
 	start = local_clock();
 	while (num_online_cpus() > 1 &&
 	       !waited_too_long(start, STOP_TIMEOUT_NS))
-		;
+		cpu_relax();
 	if (num_online_cpus() > 1)
 		pr_warn("SMP: failed to stop secondary CPUs\n");
 }
