@@ -74,7 +74,9 @@ void kthread_bind(struct task_struct *p, unsigned int cpu)
 {
 	if (WARN_ON(!p->blocked || p->nvcsw || cpu >= NR_CPUS))
 		return;
+	/* Not woken yet: no runqueue holds it, nobody else moves it. */
 	set_task_cpu(p, cpu);
+	p->cpus_mask = *cpumask_of(cpu);
 	p->flags |= PF_NO_SETAFFINITY;
 }
 

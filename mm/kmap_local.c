@@ -18,10 +18,13 @@
  * same CPU meanwhile use the same slots for their own maps.
  *
  * A task with local maps must come back on the CPU it made them on: the
- * addresses are that CPU's slots. Linux guarantees it with
- * migrate_disable() for as long as the maps are held; hikern's scheduler
- * never moves a task (kernel/sched/core.c: no load balancing), and the
- * debug build WARNs if a task ever comes back elsewhere.
+ * addresses are that CPU's slots. As Linux (v5.11+), each map takes a
+ * migrate_disable() and each unmap gives it back with migrate_enable():
+ * set_cpus_allowed_ptr() (kernel/sched/core.c) leaves such a task where
+ * it is, with the move pending, and the unmap of its last map lets it go
+ * (migrate_enable() reschedules it, and the switch-out pushes it to its
+ * new CPU, where it maps afresh in that CPU's slots). The debug build
+ * still WARNs if a task ever comes back elsewhere with maps.
  */
 #include <asm/highmem.h>
 #include <asm/tlbflush.h>
@@ -48,6 +51,8 @@ static void *kmap_local_install(pte_t pte)
 	void *vaddr;
 	int idx;
 
+	/* The address is this CPU's slot: stay here until the unmap. */
+	migrate_disable();
 	preempt_disable();
 	idx = kc->idx;
 #if CONFIG_DEBUG_HIGHMEM
@@ -75,7 +80,8 @@ static void *kmap_local_install(pte_t pte)
  *
  * The out-of-line half of kmap_local_page(): takes the next slot of this
  * CPU's kmap_atomic stack and records the map in current->kmap_ctrl, so
- * the scheduler re-installs it whenever the task runs again.
+ * the scheduler re-installs it whenever the task runs again. Takes a
+ * migrate_disable(): the task stays on this CPU until kunmap_local().
  *
  * Context: any context; preemption stays enabled. BUGs (debug build)
  * when the task already holds KMAP_LOCAL_MAX maps.
@@ -109,8 +115,11 @@ void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
  * its TLB entry) and forgets the task's newest map. Maps must be undone
  * in reverse order: any other address is a WARNING (debug build), and the
  * top map is undone anyway, which keeps the slots and the task's record
- * consistent, as kunmap_atomic() does. A lowmem address (from a lowmem
- * page) is ignored.
+ * consistent, as kunmap_atomic() does. Gives back the map's
+ * migrate_disable(): after the task's last map, a move asked for
+ * meanwhile happens here (migrate_enable()). A lowmem address (from a
+ * lowmem page, which took neither a slot nor a migrate_disable()) is
+ * ignored.
  *
  * Context: the task (or interrupt handler) that made the map.
  */
@@ -129,7 +138,7 @@ void kunmap_local_indexed(const void *vaddr)
 	}
 	preempt_disable();
 	k = this_cpu_kmap_atomic();
-	if (WARN_ON(kc->idx <= 0)) {
+	if (WARN_ON(kc->idx <= 0)) { /* no map: no migrate_disable() either */
 		preempt_enable();
 		return;
 	}
@@ -140,6 +149,7 @@ void kunmap_local_indexed(const void *vaddr)
 	kunmap_atomic_high((void *)k->top);
 	kc->pteval[--kc->idx] = 0;
 	preempt_enable();
+	migrate_enable(); /* a pending move happens here */
 }
 
 /**

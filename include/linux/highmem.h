@@ -18,9 +18,11 @@
  * kmap_local_page(page)/kunmap_local(addr): a temporary map in the same
  * per-CPU slots, owned by the calling task and kept across preemption
  * and sleep: the scheduler clears the task's slots when it leaves the CPU
- * and re-installs them when it comes back (mm/kmap_local.c). Cheap as
- * kmap_atomic, usable where kmap_atomic's rules are too strict; unmaps in
- * reverse order, and the address is valid only in the mapping task.
+ * and re-installs them when it comes back (mm/kmap_local.c); each map
+ * holds a migrate_disable(), so the task comes back on the same CPU.
+ * Cheap as kmap_atomic, usable where kmap_atomic's rules are too strict;
+ * unmaps in reverse order, and the address is valid only in the mapping
+ * task.
  *
  * All return the linear-map address for a lowmem page without touching
  * pkmap or fixmap. mm/page_alloc.c calls highmem_page_address() (for
@@ -174,9 +176,11 @@ void __kmap_local_sched_in(struct task_struct *p);
  * stack, recorded in the task: the map stays valid while the task is
  * preempted or sleeps (the scheduler clears the slot when the task
  * leaves the CPU and writes it back when it returns), but only in this
- * task: the address means nothing to another task or CPU. Maps nest as a
- * stack: undo them with kunmap_local() in reverse order. A lowmem page
- * takes no slot.
+ * task: the address means nothing to another task or CPU. Until the
+ * matching kunmap_local() the task stays on this CPU (migrate_disable();
+ * a set_cpus_allowed_ptr() meanwhile takes effect at the unmap). Maps
+ * nest as a stack: undo them with kunmap_local() in reverse order. A
+ * lowmem page takes no slot.
  *
  * Context: any context, including interrupt handlers (whose maps must be
  * undone before they return); does not disable preemption or page

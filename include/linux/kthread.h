@@ -36,7 +36,11 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 		__k;                                             \
 	})
 
-/* Pin a thread that has not been woken yet to @cpu. */
+/*
+ * Pin a thread that has not been woken yet to @cpu: its mask becomes that
+ * CPU alone, and set_cpus_allowed_ptr() refuses to change it
+ * (PF_NO_SETAFFINITY), as for Linux's per-CPU threads.
+ */
 void kthread_bind(struct task_struct *p, unsigned int cpu);
 
 /*

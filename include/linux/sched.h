@@ -10,6 +10,8 @@
  * Each CPU has a runqueue (struct rq, kernel/sched/core.c) of runnable
  * tasks served round-robin with a time slice of RR_TIMESLICE ticks; the
  * tick preempts a task whose slice is used up when another one waits.
+ * A task stays on its CPU unless someone narrows the CPUs it may use
+ * (set_cpus_allowed_ptr()); migrate_disable() holds such a move off.
  * A task that must wait does it the Linux way (see linux/wait.h):
  *
  *	DECLARE_WAITQUEUE(wait, current);
@@ -32,6 +34,7 @@
 #include <asm/thread_info.h>
 #include <linux/bug.h>
 #include <linux/compiler.h>
+#include <linux/cpumask.h>
 #include <linux/list.h>
 #include <linux/preempt.h>
 #include <linux/spinlock.h>
@@ -47,7 +50,7 @@
 #define PF_IDLE 0x00000002	     /* running cpu_startup_entry() */
 #define PF_EXITING 0x00000004	     /* in do_exit() */
 #define PF_KTHREAD 0x00200000	     /* a kernel thread */
-#define PF_NO_SETAFFINITY 0x04000000 /* kthread_bind(): stays on its CPU */
+#define PF_NO_SETAFFINITY 0x04000000 /* kthread_bind(), idle: CPU fixed */
 
 #define TASK_COMM_LEN 16
 /* Round-robin time slice, in ticks (50 ms at HZ = 100). */
@@ -67,8 +70,8 @@ struct kthread;
  * kmap_ctrl: map i sits in slot i of the CPU's kmap_atomic slot stack,
  * and pteval[i] is the PTE it installed there, so the scheduler can clear
  * the slots when the task leaves the CPU and write them again when it
- * comes back. cpu: whose slots they are (the task cannot change CPUs
- * while it holds any).
+ * comes back. cpu: whose slots they are (each map holds a
+ * migrate_disable(), so the task stays on that CPU while it has any).
  */
 struct kmap_ctrl {
 	int idx; /* maps held */
@@ -80,7 +83,17 @@ struct task_struct {
 	volatile long state; /* TASK_*; written by the task and its wakers */
 	unsigned int flags;  /* PF_* */
 	int pid;
-	unsigned int cpu;	   /* whose runqueue the task is on */
+	unsigned int cpu; /* whose runqueue the task is on */
+	/*
+	 * Where it may run (set_cpus_allowed_ptr(), kthread_bind()); every
+	 * CPU by default. migration_disabled: migrate_disable() depth,
+	 * written by the task alone. migration_pending: it is on a CPU its
+	 * mask excludes and leaves at its next switch-out with
+	 * migration_disabled at 0 (under its runqueue's lock).
+	 */
+	struct cpumask cpus_mask;
+	int migration_disabled;
+	bool migration_pending;
 	struct thread_info *stack; /* its stack (thread_info at the bottom) */
 	char comm[TASK_COMM_LEN];
 
@@ -161,6 +174,84 @@ void yield(void);
  */
 long schedule_timeout(long timeout);
 long schedule_timeout_uninterruptible(long timeout);
+
+/**
+ * set_cpus_allowed_ptr - change the CPUs a task may run on
+ * @p: the task
+ * @new_mask: the CPUs; at least one must be online
+ *
+ * Records @new_mask in @p->cpus_mask and, if @p's CPU is not in it, moves
+ * @p to the allowed online CPU with the fewest runnable tasks. A task
+ * that is queued or asleep moves at once, under both runqueue locks. A
+ * task running on a CPU is pushed off it at its next switch-out: its CPU
+ * is asked to reschedule (TIF_NEED_RESCHED, and the reschedule IPI if it
+ * is another CPU). A task inside migrate_disable() moves when its
+ * migrate_enable() brings the count back to 0.
+ *
+ * Unlike Linux, which waits on a completion until the move is done, this
+ * does not wait for a task running elsewhere or with migration disabled:
+ * it returns once the move is asked for (task_cpu(@p) changes when it
+ * happens). Called on current, it does wait: current is rescheduled
+ * before the call returns, on an allowed CPU, unless preemption or
+ * migration is disabled.
+ *
+ * Context: process context, or any context for a task other than current.
+ * Return: 0, or -EINVAL if @new_mask has no online CPU or @p may not be
+ * moved (PF_NO_SETAFFINITY: kthread_bind()'s threads and the idle tasks;
+ * Linux applies that check to sched_setaffinity(), hikern, without user
+ * space, to every caller).
+ */
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask);
+
+/*
+ * The slow half of migrate_enable(): the count reached 0 with a move
+ * pending (kernel/sched/core.c).
+ */
+void __migrate_enable(void);
+
+/**
+ * migrate_disable - keep the calling task on this CPU
+ *
+ * Until the matching migrate_enable(), set_cpus_allowed_ptr() does not
+ * move the task (the move is kept pending); unlike preempt_disable(), the
+ * task can still be preempted and sleep, and comes back on this CPU.
+ * kmap_local_page() takes one per map: the map is a slot of this CPU.
+ * Calls nest (a count in the task, as Linux).
+ *
+ * Context: any; in an interrupt handler it counts for the interrupted
+ * task, and must be undone before the handler returns.
+ */
+static __always_inline void migrate_disable(void)
+{
+	get_current()->migration_disabled++;
+	barrier();
+}
+
+/**
+ * migrate_enable - undo migrate_disable()
+ *
+ * When the count reaches 0 and a move was asked for meanwhile, the task
+ * reschedules itself and is pushed to an allowed CPU before this returns
+ * (where it cannot switch, with preemption off or in an interrupt
+ * handler: at the next preempt_enable() or interrupt return). A task
+ * without a pending move pays the decrement and one test.
+ *
+ * Context: the context of the matching migrate_disable(). An unmatched
+ * call is a WARNING in the debug build.
+ */
+static __always_inline void migrate_enable(void)
+{
+	struct task_struct *p = get_current();
+
+	barrier();
+#if CONFIG_DEBUG
+	if (WARN_ON(p->migration_disabled <= 0))
+		return;
+#endif
+	if (!--p->migration_disabled &&
+	    unlikely(READ_ONCE(p->migration_pending)))
+		__migrate_enable();
+}
 
 /* Make p runnable if it sleeps in one of `state`; 1 if it was woken. */
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags);

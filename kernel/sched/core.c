@@ -9,14 +9,21 @@
  * sets TIF_NEED_RESCHED: the way out of the interrupt (entry-armv.S) or
  * the next preempt_enable() to 0 then calls in here. A task stays on the
  * CPU it was placed on (new kernel threads: the CPU with the fewest
- * runnable tasks; kthread_bind() pins); there is no load balancing.
+ * runnable tasks; kthread_bind() pins); there is no load balancing. It
+ * moves only when set_cpus_allowed_ptr() takes its CPU out of its mask:
+ * at once if it is off the CPU, else pushed at its next switch-out
+ * (finish_task_switch()), and not while it is inside migrate_disable().
  *
  * Locking: a runqueue's lock is taken with IRQs off, and held across the
  * context switch; the task switched to releases it (finish_task_switch).
- * Wait queue locks nest outside runqueue locks (wake_up -> try_to_wake_up).
+ * A task's CPU changes only under both runqueues' locks, taken in
+ * address order (double_rq_lock()); the lock of a task's runqueue is
+ * found with task_rq_lock(). Wait queue locks nest outside runqueue locks
+ * (wake_up -> try_to_wake_up).
  */
 #include <asm/ptrace.h>
 #include <linux/delay.h>
+#include <linux/errno.h>
 #include <linux/irq.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
@@ -78,6 +85,77 @@ static void enqueue_task(struct rq *rq, struct task_struct *p)
 }
 
 /*
+ * A task was queued on @rq: an idle CPU is told to reschedule; another
+ * CPU also gets the reschedule IPI.
+ */
+static void resched_queued(struct rq *rq)
+{
+	if (rq->curr->flags & PF_IDLE)
+		set_tsk_need_resched(rq->curr);
+	if (cpu_of(rq) != smp_processor_id())
+		smp_send_reschedule(cpu_of(rq));
+}
+
+/*
+ * Lock the runqueue @p is on (IRQs already off): Linux's task_rq_lock(),
+ * without pi_lock. p->cpu changes only under the locks of both the old
+ * and the new runqueue (move_task()), so once the lock of the runqueue
+ * p->cpu names is held and p->cpu still names it, p stays there.
+ */
+static struct rq *task_rq_lock(struct task_struct *p)
+{
+	for (;;) {
+		struct rq *rq = cpu_rq(READ_ONCE(p->cpu));
+
+		rq_lock(rq);
+		if (likely(rq == cpu_rq(p->cpu)))
+			return rq;
+		rq_unlock(rq);
+	}
+}
+
+/*
+ * Two runqueues' locks (IRQs off), always the lower address first, so
+ * two CPUs locking the same pair never hold one each while waiting for
+ * the other (Linux's double_rq_lock()); one lock if they are the same.
+ */
+static void double_rq_lock(struct rq *rq1, struct rq *rq2)
+{
+	if (rq1 == rq2) {
+		rq_lock(rq1);
+		return;
+	}
+	if (rq1 > rq2) {
+		struct rq *t = rq1;
+
+		rq1 = rq2;
+		rq2 = t;
+	}
+	rq_lock(rq1);
+	rq_lock(rq2);
+}
+
+static void double_rq_unlock(struct rq *rq1, struct rq *rq2)
+{
+	rq_unlock(rq1);
+	if (rq1 != rq2)
+		rq_unlock(rq2);
+}
+
+/* task_rq_lock() and @dst's lock with it, in double_rq_lock()'s order. */
+static struct rq *task_double_rq_lock(struct task_struct *p, struct rq *dst)
+{
+	for (;;) {
+		struct rq *rq = cpu_rq(READ_ONCE(p->cpu));
+
+		double_rq_lock(rq, dst);
+		if (likely(rq == cpu_rq(p->cpu)))
+			return rq;
+		double_rq_unlock(rq, dst);
+	}
+}
+
+/*
  * The boot task is CPU 0's task from the start (it counts as running
  * until it turns into the idle loop, cpu_startup_entry()).
  */
@@ -119,6 +197,9 @@ void init_idle(struct task_struct *idle, int cpu)
 	snprintf(idle->comm, sizeof(idle->comm), "swapper/%d", cpu);
 	INIT_LIST_HEAD(&idle->run_list);
 	INIT_LIST_HEAD(&idle->timeout_list);
+	/* Never moved, as Linux's idle tasks (and the boot task with it). */
+	idle->flags |= PF_NO_SETAFFINITY;
+	idle->cpus_mask = *cpumask_of(cpu);
 	set_task_cpu(idle, cpu);
 	local_irq_save(flags);
 	rq_lock(rq);
@@ -154,10 +235,7 @@ static int ttwu_locked(struct rq *rq, struct task_struct *p, unsigned int state)
 	if (p == rq->curr)
 		return 1;
 	enqueue_task(rq, p);
-	if (rq->curr->flags & PF_IDLE)
-		set_tsk_need_resched(rq->curr);
-	if (task_cpu(p) != smp_processor_id())
-		smp_send_reschedule(task_cpu(p));
+	resched_queued(rq);
 	return 1;
 }
 
@@ -168,13 +246,13 @@ static int ttwu_locked(struct rq *rq, struct task_struct *p, unsigned int state)
  */
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 {
-	struct rq *rq = cpu_rq(task_cpu(p));
 	unsigned long flags;
+	struct rq *rq;
 	int ret;
 
 	(void)wake_flags;
 	local_irq_save(flags);
-	rq_lock(rq);
+	rq = task_rq_lock(p);
 	ret = ttwu_locked(rq, p, state);
 	rq_unlock(rq);
 	local_irq_restore(flags);
@@ -202,6 +280,169 @@ void scheduler_ipi(void)
 }
 
 /* ------------------------------------------------------------------ */
+/* Moving tasks between CPUs */
+
+/*
+ * Move @p, which is on no CPU (queued or asleep), from @src to @dst, both
+ * locked: Linux's move_queued_task() for a queued task, set_task_cpu()
+ * alone for a sleeper (its wake-up will queue it on @dst). A queued task
+ * joins the tail of @dst's queue and @dst's CPU is told. A pending
+ * timeout moves too, so that @dst's tick is the one that ends it.
+ */
+static void move_task(struct rq *src, struct rq *dst, struct task_struct *p)
+{
+	if (p->on_rq) {
+		list_del(&p->run_list);
+		src->nr_running--;
+	}
+	if (p->timeout_pending) {
+		list_del(&p->timeout_list);
+		list_add_tail(&p->timeout_list, &dst->timeouts);
+	}
+	set_task_cpu(p, cpu_of(dst));
+	p->migration_pending = false;
+	if (p->on_rq) {
+		enqueue_task(dst, p);
+		dst->nr_running++;
+		resched_queued(dst);
+	}
+}
+
+/*
+ * The contract is in linux/sched.h. Three cases, under the locks of p's
+ * runqueue and of the destination: p's CPU is still allowed (nothing to
+ * do); p is on no CPU and may move (move it now); p is running or has
+ * migration disabled (mark the move pending and, if it is running, make
+ * its CPU reschedule, so that its switch-out pushes it).
+ */
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask)
+{
+	struct cpumask mask = *new_mask;
+	bool yield_now = false;
+	unsigned long flags;
+	unsigned int dest;
+	struct rq *rq, *dst;
+
+	if (p->flags & PF_NO_SETAFFINITY)
+		return -EINVAL;
+	dest = select_task_rq(&mask);
+	if (dest >= NR_CPUS)
+		return -EINVAL; /* no online CPU in the mask */
+	dst = cpu_rq(dest);
+	local_irq_save(flags);
+	rq = task_double_rq_lock(p, dst);
+	p->cpus_mask = mask;
+	if (cpumask_test_cpu(task_cpu(p), &mask)) {
+		p->migration_pending = false; /* an earlier request is void */
+	} else if (rq->curr == p || p->migration_disabled) {
+		/*
+		 * On its CPU, or pinned there: it leaves at a switch-out with
+		 * migration enabled (finish_task_switch()) or at its last
+		 * migrate_enable(). A running task's count may be changing as
+		 * we look (it writes it unlocked), so it is always asked to
+		 * switch out; the push then reads the count under this lock.
+		 */
+		p->migration_pending = true;
+		if (rq->curr == p) {
+			set_tsk_need_resched(p);
+			if (cpu_of(rq) != smp_processor_id())
+				smp_send_reschedule(cpu_of(rq));
+			else
+				yield_now =
+					p == current && !p->migration_disabled;
+		}
+	} else {
+		move_task(rq, dst, p);
+	}
+	double_rq_unlock(rq, dst);
+	local_irq_restore(flags);
+	if (yield_now)
+		preempt_schedule(); /* returns at once if preemption is off */
+	return 0;
+}
+
+/*
+ * migrate_enable() reached 0 with a move pending: make this CPU
+ * reschedule, and switch now if this context may (the switch-out pushes
+ * current to an allowed CPU); if not, the next preempt_enable() or
+ * interrupt return does it.
+ */
+void __migrate_enable(void)
+{
+	struct task_struct *p = current;
+	unsigned long flags;
+	struct rq *rq;
+
+	local_irq_save(flags);
+	rq = this_rq();
+	rq_lock(rq);
+	if (p->migration_pending)
+		set_tsk_need_resched(p);
+	rq_unlock(rq);
+	local_irq_restore(flags);
+	preempt_schedule(); /* not here if atomic: preempt_enable, IRQ return */
+}
+
+/*
+ * finish_task_switch() found prev->migration_pending: prev has just left
+ * its CPU, its registers are saved, and it is now an ordinary queued or
+ * sleeping task. Move it to an allowed CPU, unless it has migration
+ * disabled (its last migrate_enable() asks again), has died, or was
+ * moved or given back this CPU meanwhile. Linux does this from the old
+ * CPU's stopper thread (migration/N, migration_cpu_stop()); hikern does
+ * it in the switch's second half, on the task that came in. A task left
+ * queued here with the idle task running (idle_to_leave()) gets the CPU
+ * back.
+ */
+static noinline void migrate_pending_task(struct task_struct *p)
+{
+	unsigned long flags;
+	bool moved = false;
+
+	local_irq_save(flags);
+	for (;;) {
+		unsigned int dest = select_task_rq(&p->cpus_mask);
+		struct rq *rq, *dst;
+
+		if (dest >= NR_CPUS)
+			break; /* no CPU of its mask online: it stays */
+		dst = cpu_rq(dest);
+		rq = task_double_rq_lock(p, dst);
+		if (p->migration_pending && !p->migration_disabled &&
+		    rq->curr != p && p->state != TASK_DEAD) {
+			if (!cpumask_test_cpu(dest, &p->cpus_mask)) {
+				double_rq_unlock(rq, dst);
+				continue; /* the mask changed under us */
+			}
+			move_task(rq, dst, p);
+			moved = true;
+		}
+		if (!moved && p->on_rq)
+			resched_queued(rq);
+		double_rq_unlock(rq, dst);
+		break;
+	}
+	local_irq_restore(flags);
+}
+
+/*
+ * prev is the only runnable task of this CPU but has a move pending: it
+ * cannot push itself off the CPU it runs on, so it goes back on the
+ * queue and the CPU switches to its idle task, after which
+ * migrate_pending_task() moves it. Not while its migration is disabled,
+ * nor before the CPU has an idle loop (CPU 0 during the boot): then prev
+ * runs on and leaves at a later switch-out.
+ */
+static noinline struct task_struct *idle_to_leave(struct rq *rq,
+						  struct task_struct *prev)
+{
+	if (prev->migration_disabled || !(rq->idle->flags & PF_IDLE))
+		return prev;
+	enqueue_task(rq, prev);
+	return rq->idle;
+}
+
+/* ------------------------------------------------------------------ */
 /* Switching */
 
 /*
@@ -224,10 +465,13 @@ static inline void kmap_local_sched_in(struct task_struct *p)
 
 /*
  * The second half of a switch, on the new task's stack: drop the
- * runqueue lock the previous task took, and free a task that has just
- * left the CPU for good (it could not free the stack it ran on).
+ * runqueue lock the previous task took, push the previous task to
+ * another CPU if it has a move pending (set_cpus_allowed_ptr(): it is
+ * off the CPU only now), and free a task that has just left the CPU for
+ * good (it could not free the stack it ran on). The push comes after the
+ * unlock: it takes two runqueue locks, in order.
  */
-static void finish_task_switch(struct task_struct *prev)
+static __always_inline void finish_task_switch(struct task_struct *prev)
 {
 	/*
 	 * Speed trick: the runqueue is found inside the unlock, after its
@@ -238,6 +482,9 @@ static void finish_task_switch(struct task_struct *prev)
 	 */
 	do_raw_spin_unlock_irqoff(&this_rq()->lock);
 	local_irq_enable();
+	/* A task without a move pending pays this one load and test. */
+	if (unlikely(READ_ONCE(prev->migration_pending)))
+		migrate_pending_task(prev);
 	if (prev->state == TASK_DEAD)
 		put_task_struct(prev);
 }
@@ -326,6 +573,9 @@ static void __schedule(bool preempt)
 	}
 	clear_tsk_need_resched(prev);
 	next = wait_for_runnable(rq, prev);
+	/* Off the switch path: only when prev would run on. */
+	if (unlikely(next == prev && prev->migration_pending))
+		next = idle_to_leave(rq, prev);
 	if (next != prev) {
 		rq->curr = next;
 		rq->nr_switches++;
@@ -461,8 +711,7 @@ long schedule_timeout(long timeout)
 		return timeout;
 	}
 	local_irq_save(flags);
-	rq = cpu_rq(task_cpu(p));
-	rq_lock(rq);
+	rq = task_rq_lock(p);
 	p->timeout_expires = expire;
 	p->timeout_pending = true;
 	list_add_tail(&p->timeout_list, &rq->timeouts);
@@ -471,8 +720,9 @@ long schedule_timeout(long timeout)
 
 	schedule();
 
+	/* The entry moved with the task if it changed CPUs (move_task). */
 	local_irq_save(flags);
-	rq_lock(rq);
+	rq = task_rq_lock(p);
 	if (p->timeout_pending) {
 		list_del(&p->timeout_list);
 		p->timeout_pending = false;
@@ -537,24 +787,30 @@ void __noreturn cpu_startup_entry(void)
 /* Tasks: creation, references, the end */
 
 /*
- * The CPU a new task goes to: the online CPU with the fewest runnable
- * tasks; ties go round-robin, starting after the last CPU chosen.
+ * The CPU a task goes to (a new kernel thread, or one that must leave
+ * its CPU): the online CPU of @mask with the fewest runnable tasks; ties
+ * go round-robin, starting after the last CPU chosen. NR_CPUS if no CPU
+ * of @mask is online. The counts are read unlocked: a hint.
  */
-unsigned int select_task_rq_new(void)
+unsigned int select_task_rq(const struct cpumask *mask)
 {
 	static unsigned int last;
-	unsigned int best = 0, best_nr = ~0u;
+	unsigned int best = NR_CPUS, best_nr = ~0u;
 
 	for (unsigned int i = 1; i <= NR_CPUS; i++) {
 		unsigned int cpu = (last + i) % NR_CPUS;
 		struct rq *rq = cpu_rq(cpu);
 
-		if (READ_ONCE(rq->online) && rq->nr_running < best_nr) {
+		unsigned int nr = READ_ONCE(rq->nr_running);
+
+		if (cpumask_test_cpu(cpu, mask) && READ_ONCE(rq->online) &&
+		    nr < best_nr) {
 			best = cpu;
-			best_nr = rq->nr_running;
+			best_nr = nr;
 		}
 	}
-	last = best;
+	if (best < NR_CPUS)
+		last = best;
 	return best;
 }
 
@@ -586,7 +842,8 @@ struct task_struct *sched_alloc_task(size_t extra)
 	p->usage = 2;
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->timeout_list);
-	set_task_cpu(p, select_task_rq_new());
+	p->cpus_mask = CPU_MASK_ALL;
+	set_task_cpu(p, select_task_rq(&p->cpus_mask));
 	local_irq_save(flags);
 	do_raw_spin_lock_irqoff(&tasklist_lock);
 	p->pid = ++last_pid;

@@ -10,8 +10,9 @@
  * KUNIT_ASSERT_* inside a thread); every wait of the runner has a
  * timeout that fails the case with every task's state rather than
  * hanging. The cases run on the CPU the scheduler places the first
- * thread on, whichever is online; tasks never change CPUs (no load
- * balancing), so a map re-installed on another CPU cannot be shown here.
+ * thread on, whichever is online; a task holding maps stays on its CPU
+ * (each map is a migrate_disable()): the move that waits for the last
+ * unmap is smp_highmem's kmap_local_moves_after_last_unmap.
  */
 #include <asm/fixmap.h>
 #include <asm/highmem.h>

@@ -16,15 +16,20 @@
 #include <hikern/bench.h>
 #include <kunit/test.h>
 #include <linux/completion.h>
+#include <linux/cpumask.h>
 #include <linux/delay.h>
+#include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/wait.h>
+#include <string.h>
 
-#define EINTR 4
+#define EINTR 4 /* as kernel/kthread.c: linux/errno.h has not got it */
+
 /* How long the runner waits for anything a case starts. */
 #define CASE_TIMEOUT (5 * HZ)
 
@@ -461,6 +466,427 @@ static void hung_task_is_reported(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kthread_stop(p), 7);
 }
 
+/* ---------------------------------------------------------------------
+ * Moving tasks between CPUs: set_cpus_allowed_ptr() and migrate_disable().
+ * A is the last online CPU, B the first (the runner's); the cases that
+ * move a task need both and are skipped with one CPU online.
+ */
+static bool two_cpus(struct kunit *test, unsigned int *a, unsigned int *b)
+{
+	unsigned int cpu;
+
+	*a = *b = NR_CPUS;
+	for_each_online_cpu(cpu)
+	{
+		if (*b == NR_CPUS)
+			*b = cpu;
+		*a = cpu;
+	}
+	if (*a != *b)
+		return true;
+	kunit_skip(test, "needs a second CPU online");
+	return false;
+}
+
+/*
+ * A new thread running @fn(@data), moved to @cpu while it is still
+ * asleep (at once: set_cpus_allowed_ptr() of a task on no CPU), then
+ * woken. NULL if it could not be created.
+ */
+static struct task_struct *run_on(struct kunit *test, int (*fn)(void *),
+				  void *data, const char *name,
+				  unsigned int cpu)
+{
+	struct task_struct *p = kthread_create(fn, data, "%s", name);
+
+	if (!p)
+		return NULL;
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(p, cpumask_of(cpu)), 0);
+	KUNIT_EXPECT_EQ(test, task_cpu(p), cpu);
+	KUNIT_EXPECT_EQ(test, p->cpus_mask.bits, 1UL << cpu);
+	wake_up_process(p);
+	return p;
+}
+
+/* Poll (msleep(1)) until *flag, at most CASE_TIMEOUT; returns *flag. */
+static bool wait_flag(volatile bool *flag)
+{
+	unsigned long end = deadline(CASE_TIMEOUT);
+
+	while (!*flag && !past(end))
+		msleep(1);
+	return *flag;
+}
+
+/* Poll until @p is off its CPU, asleep (its switch-out done). */
+static bool wait_asleep(struct task_struct *p)
+{
+	unsigned long end = deadline(CASE_TIMEOUT);
+
+	while (!READ_ONCE(p->blocked) && !past(end))
+		msleep(1);
+	return READ_ONCE(p->blocked);
+}
+
+/*
+ * Asleep tasks move at once: the thread waits for a completion on A and
+ * is moved to B, where the completion wakes it; then it sleeps in
+ * msleep() on B (a timeout on B's runqueue) and is moved back to A,
+ * whose tick must end that sleep.
+ */
+struct sleep_mover {
+	struct completion go, done;
+	volatile bool waiting, sleeping;
+	bool timed_out;
+	unsigned int cpu_first, cpu_woken, cpu_after_msleep;
+	unsigned long slept;
+};
+
+static int sleep_mover_fn(void *data)
+{
+	struct sleep_mover *m = data;
+	unsigned long t0;
+
+	m->cpu_first = smp_processor_id();
+	m->waiting = true;
+	m->timed_out = !wait_for_completion_timeout(&m->go, CASE_TIMEOUT);
+	m->cpu_woken = smp_processor_id();
+	t0 = jiffies;
+	m->sleeping = true;
+	msleep(100);
+	m->slept = jiffies - t0;
+	m->cpu_after_msleep = smp_processor_id();
+	complete(&m->done);
+	return 0;
+}
+
+static void set_cpus_allowed_moves_sleeping_task(struct kunit *test)
+{
+	struct sleep_mover m = { .waiting = false };
+	struct task_struct *p;
+	unsigned int a, b, cpu_asleep_a = NR_CPUS, cpu_asleep_b = NR_CPUS;
+
+	if (!two_cpus(test, &a, &b))
+		return;
+	init_completion(&m.go);
+	init_completion(&m.done);
+	p = run_on(test, sleep_mover_fn, &m, "sched_mover", a);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	if (wait_flag(&m.waiting) && wait_asleep(p)) {
+		KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(p, cpumask_of(b)),
+				0);
+		cpu_asleep_a = task_cpu(p); /* moved before the call returned */
+		KUNIT_EXPECT_FALSE(test, p->migration_pending);
+	}
+	complete(&m.go);
+	if (wait_flag(&m.sleeping) && wait_asleep(p)) {
+		KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(p, cpumask_of(a)),
+				0);
+		cpu_asleep_b = task_cpu(p);
+	}
+	KUNIT_EXPECT_NE(test,
+			wait_for_completion_timeout(&m.done, CASE_TIMEOUT), 0);
+	KUNIT_EXPECT_EQ(test, kthread_stop(p), 0);
+	kunit_info(test,
+		   "asleep on CPU%u, moved to CPU%u, woken there on CPU%u; "
+		   "in msleep(100) moved to CPU%u, woke after %lu ticks on "
+		   "CPU%u",
+		   m.cpu_first, cpu_asleep_a, m.cpu_woken, cpu_asleep_b,
+		   m.slept, m.cpu_after_msleep);
+	KUNIT_EXPECT_FALSE(test, m.timed_out);
+	KUNIT_EXPECT_EQ(test, m.cpu_first, a);
+	KUNIT_EXPECT_EQ(test, cpu_asleep_a, b);
+	KUNIT_EXPECT_EQ(test, m.cpu_woken, b);
+	KUNIT_EXPECT_EQ(test, cpu_asleep_b, a);
+	KUNIT_EXPECT_EQ(test, m.cpu_after_msleep, a);
+	KUNIT_EXPECT_GE(test, m.slept, 10);
+	KUNIT_EXPECT_LT(test, m.slept, CASE_TIMEOUT);
+}
+
+/*
+ * A running task moves at its next switch-out: a thread spinning alone
+ * on A (never sleeping) is asked to go to B; its CPU reschedules (the
+ * IPI), switches to its idle task and pushes it. The thread sees its
+ * own CPU change once, from A to B.
+ */
+struct spin_mover {
+	volatile bool stop;
+	volatile unsigned int cpu_now;
+	volatile unsigned long loops;
+	unsigned int changes;
+	struct completion done;
+};
+
+static int spin_mover_fn(void *data)
+{
+	struct spin_mover *s = data;
+	unsigned long end = deadline(CASE_TIMEOUT);
+
+	s->cpu_now = smp_processor_id();
+	while (!s->stop && !past(end)) {
+		unsigned int cpu = smp_processor_id();
+
+		if (cpu != s->cpu_now) {
+			s->cpu_now = cpu;
+			s->changes++;
+		}
+		s->loops++;
+	}
+	complete(&s->done);
+	return 0;
+}
+
+static void set_cpus_allowed_moves_running_task(struct kunit *test)
+{
+	struct spin_mover s = { .stop = false, .cpu_now = NR_CPUS };
+	unsigned long end, loops, nvcsw = 0;
+	unsigned int a, b, asked_cpu = NR_CPUS;
+	struct task_struct *p;
+	bool running = false;
+	int ret = 1;
+
+	if (!two_cpus(test, &a, &b))
+		return;
+	init_completion(&s.done);
+	p = run_on(test, spin_mover_fn, &s, "sched_spin_mover", a);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	end = deadline(CASE_TIMEOUT);
+	while (!s.loops && !past(end))
+		msleep(1);
+	/* Still counting across a tick: it is on A's CPU now. */
+	loops = s.loops;
+	msleep(20);
+	running = s.loops != loops && s.cpu_now == a;
+	if (running) {
+		nvcsw = p->nvcsw;
+		ret = set_cpus_allowed_ptr(p, cpumask_of(b));
+		asked_cpu = task_cpu(p); /* not moved by the call itself */
+		while (s.cpu_now != b && !past(end))
+			msleep(1);
+	}
+	s.stop = true;
+	KUNIT_EXPECT_NE(test,
+			wait_for_completion_timeout(&s.done, CASE_TIMEOUT), 0);
+	kunit_info(test,
+		   "spinning on CPU%u, asked to go to CPU%u: now on CPU%u "
+		   "(task_cpu %u), switched in %lu more times",
+		   a, b, s.cpu_now, task_cpu(p), p->nvcsw - nvcsw);
+	KUNIT_EXPECT_TRUE(test, running);
+	KUNIT_EXPECT_EQ(test, ret, 0);
+	KUNIT_EXPECT_EQ(test, asked_cpu, a);
+	KUNIT_EXPECT_EQ(test, s.cpu_now, b);
+	KUNIT_EXPECT_EQ(test, s.changes, 1);
+	KUNIT_EXPECT_EQ(test, task_cpu(p), b);
+	KUNIT_EXPECT_GE(test, p->nvcsw - nvcsw, 1);
+	KUNIT_EXPECT_FALSE(test, p->migration_pending);
+	KUNIT_EXPECT_EQ(test, kthread_stop(p), 0);
+}
+
+/* Called on current, set_cpus_allowed_ptr() returns on the new CPU. */
+struct self_mover {
+	unsigned int b, cpu_before, cpu_after;
+	int ret;
+	struct completion done;
+};
+
+static int self_mover_fn(void *data)
+{
+	struct self_mover *s = data;
+
+	s->cpu_before = smp_processor_id();
+	s->ret = set_cpus_allowed_ptr(current, cpumask_of(s->b));
+	s->cpu_after = smp_processor_id();
+	complete(&s->done);
+	return 0;
+}
+
+static void set_cpus_allowed_moves_current(struct kunit *test)
+{
+	struct self_mover s = { .ret = 1 };
+	struct task_struct *p;
+	unsigned int a;
+
+	if (!two_cpus(test, &a, &s.b))
+		return;
+	init_completion(&s.done);
+	p = run_on(test, self_mover_fn, &s, "sched_self_mover", a);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_NE(test,
+			wait_for_completion_timeout(&s.done, CASE_TIMEOUT), 0);
+	KUNIT_EXPECT_EQ(test, kthread_stop(p), 0);
+	KUNIT_EXPECT_EQ(test, s.ret, 0);
+	KUNIT_EXPECT_EQ(test, s.cpu_before, a);
+	KUNIT_EXPECT_EQ(test, s.cpu_after, s.b);
+}
+
+/*
+ * What set_cpus_allowed_ptr() refuses, with -EINVAL and nothing changed:
+ * a kthread_bind()'ed thread, the boot task (an idle task), an empty
+ * mask, a mask of offline CPUs only. Its own CPU is accepted without a
+ * move. Runs with any number of CPUs.
+ */
+static void set_cpus_allowed_refuses(struct kunit *test)
+{
+	struct cpumask none = CPU_MASK_NONE, offline = CPU_MASK_NONE;
+	struct task_struct *bound, *free;
+	unsigned int cpu, free_cpu;
+	int ran = 0;
+
+	bound = kthread_create(wait_for_stop, &ran, "sched_bound");
+	free = kthread_create(wait_for_stop, &ran, "sched_free");
+	KUNIT_ASSERT_NOT_NULL(test, bound);
+	KUNIT_ASSERT_NOT_NULL(test, free);
+	kthread_bind(bound, 0);
+	KUNIT_EXPECT_EQ(test, bound->cpus_mask.bits, 1UL);
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(bound, cpu_online_mask),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, bound->cpus_mask.bits, 1UL);
+	KUNIT_EXPECT_EQ(test, task_cpu(bound), 0);
+	KUNIT_EXPECT_EQ(
+		test,
+		set_cpus_allowed_ptr(current, cpumask_of(task_cpu(current))),
+		-EINVAL);
+
+	/* A new thread may use every online CPU. */
+	for_each_online_cpu(cpu) KUNIT_EXPECT_TRUE(
+		test, cpumask_test_cpu(cpu, &free->cpus_mask));
+	free_cpu = task_cpu(free);
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(free, &none), -EINVAL);
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		if (!cpu_online(cpu))
+			cpumask_set_cpu(cpu, &offline);
+	if (!cpumask_empty(&offline)) {
+		KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(free, &offline),
+				-EINVAL);
+		kunit_info(test, "offline-only mask 0x%lx refused",
+			   offline.bits);
+	} else {
+		kunit_info(test, "every CPU online: no offline-only mask");
+	}
+	KUNIT_EXPECT_EQ(test, free->cpus_mask.bits, CPU_BITS_ALL);
+	KUNIT_EXPECT_EQ(test, task_cpu(free), free_cpu);
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(free, cpumask_of(free_cpu)),
+			0);
+	KUNIT_EXPECT_EQ(test, task_cpu(free), free_cpu);
+	KUNIT_EXPECT_EQ(test, free->cpus_mask.bits, 1UL << free_cpu);
+	KUNIT_EXPECT_FALSE(test, free->migration_pending);
+	KUNIT_EXPECT_EQ(test, kthread_stop(bound), -EINTR);
+	KUNIT_EXPECT_EQ(test, kthread_stop(free), -EINTR);
+	KUNIT_EXPECT_EQ(test, ran, 0);
+}
+
+/*
+ * migrate_disable() defers the move: a thread on A disables migration
+ * twice and spins; asked to go to B, it stays on A while a busy thread
+ * bound to A preempts it several times; after one migrate_enable() it is
+ * still on A, and the second one moves it: its next line runs on B.
+ */
+#define PINNED_SWITCHES 3
+
+struct pinned {
+	unsigned int a, b;
+	volatile bool disabled, release, done;
+	volatile unsigned long busy_rounds;
+	int depth;
+	unsigned int cpu_disabled, wrong_cpu, cpu_one_left, cpu_enabled;
+	unsigned long switches;
+	struct completion pinned_done, busy_done;
+};
+
+static int pinned_fn(void *data)
+{
+	struct pinned *s = data;
+	unsigned long end = deadline(CASE_TIMEOUT), nvcsw;
+
+	migrate_disable();
+	migrate_disable();
+	s->depth = current->migration_disabled;
+	s->cpu_disabled = smp_processor_id();
+	nvcsw = current->nvcsw;
+	s->disabled = true;
+	while (!s->release && !past(end))
+		s->wrong_cpu += smp_processor_id() != s->a;
+	s->switches = current->nvcsw - nvcsw;
+	migrate_enable();
+	s->cpu_one_left = smp_processor_id();
+	migrate_enable();
+	s->cpu_enabled = smp_processor_id();
+	s->done = true;
+	complete(&s->pinned_done);
+	return 0;
+}
+
+static int pinned_busy_fn(void *data)
+{
+	struct pinned *s = data;
+	unsigned long end = deadline(CASE_TIMEOUT);
+
+	while (!s->done && !past(end))
+		s->busy_rounds++;
+	complete(&s->busy_done);
+	return 0;
+}
+
+static void migrate_disable_defers_move(struct kunit *test)
+{
+	static struct pinned s;
+	struct task_struct *p, *busy;
+	unsigned long end, nvcsw = 0;
+	unsigned int asked_cpu = NR_CPUS, held_cpu = NR_CPUS;
+	bool asked_pending = false;
+	int ret = 1;
+
+	memset(&s, 0, sizeof(s));
+	if (!two_cpus(test, &s.a, &s.b))
+		return;
+	init_completion(&s.pinned_done);
+	init_completion(&s.busy_done);
+	busy = kthread_create(pinned_busy_fn, &s, "sched_pin_busy");
+	KUNIT_ASSERT_NOT_NULL(test, busy);
+	kthread_bind(busy, s.a);
+	wake_up_process(busy);
+	p = run_on(test, pinned_fn, &s, "sched_pinned", s.a);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	if (wait_flag(&s.disabled)) {
+		nvcsw = p->nvcsw;
+		ret = set_cpus_allowed_ptr(p, cpumask_of(s.b));
+		asked_cpu = task_cpu(p);
+		asked_pending = p->migration_pending;
+		/* Switched out and in again, with migration disabled. */
+		end = deadline(CASE_TIMEOUT);
+		while (p->nvcsw - nvcsw < PINNED_SWITCHES && !past(end))
+			msleep(5);
+		held_cpu = task_cpu(p);
+	}
+	s.release = true;
+	KUNIT_EXPECT_NE(
+		test, wait_for_completion_timeout(&s.pinned_done, CASE_TIMEOUT),
+		0);
+	KUNIT_EXPECT_NE(test,
+			wait_for_completion_timeout(&s.busy_done, CASE_TIMEOUT),
+			0);
+	kunit_info(test,
+		   "pinned on CPU%u (depth %d), asked to go to CPU%u: "
+		   "switched in %lu times on CPU%u; one migrate_enable: CPU%u, "
+		   "two: CPU%u",
+		   s.cpu_disabled, s.depth, s.b, s.switches, held_cpu,
+		   s.cpu_one_left, s.cpu_enabled);
+	KUNIT_EXPECT_EQ(test, ret, 0);
+	KUNIT_EXPECT_EQ(test, s.depth, 2);
+	KUNIT_EXPECT_EQ(test, s.cpu_disabled, s.a);
+	KUNIT_EXPECT_EQ(test, asked_cpu, s.a);
+	KUNIT_EXPECT_TRUE(test, asked_pending);
+	KUNIT_EXPECT_GE(test, s.switches, PINNED_SWITCHES);
+	KUNIT_EXPECT_EQ(test, held_cpu, s.a);
+	KUNIT_EXPECT_EQ(test, s.wrong_cpu, 0);
+	KUNIT_EXPECT_EQ(test, s.cpu_one_left, s.a);
+	KUNIT_EXPECT_EQ(test, s.cpu_enabled, s.b);
+	KUNIT_EXPECT_EQ(test, task_cpu(p), s.b);
+	KUNIT_EXPECT_FALSE(test, p->migration_pending);
+	KUNIT_EXPECT_EQ(test, kthread_stop(p), 0);
+	KUNIT_EXPECT_EQ(test, kthread_stop(busy), 0);
+}
+
 static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(kthread_stop_returns_value),
 	KUNIT_CASE(pids_and_names),
@@ -473,6 +899,11 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(completion_timeout_times_out),
 	KUNIT_CASE(wait_event_timeout_times_out),
 	KUNIT_CASE(hung_task_is_reported),
+	KUNIT_CASE(set_cpus_allowed_moves_sleeping_task),
+	KUNIT_CASE(set_cpus_allowed_moves_running_task),
+	KUNIT_CASE(set_cpus_allowed_moves_current),
+	KUNIT_CASE(set_cpus_allowed_refuses),
+	KUNIT_CASE(migrate_disable_defers_move),
 	{}
 };
 

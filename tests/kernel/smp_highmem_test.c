@@ -11,7 +11,12 @@
  *  - each CPU's kmap_atomic, from a thread bound to it and from an
  *    interrupt on it, takes that CPU's own fixmap slots;
  *  - a thread holding two kmap_local maps is preempted by another thread
- *    of its CPU (which uses the same slots) and still reads both pages.
+ *    of its CPU (which uses the same slots) and still reads both pages;
+ *  - a thread holding two kmap_local maps is asked to move to another
+ *    CPU: it stays (migrate_disable) and is preempted there, still
+ *    reading both pages in its CPU's slots, and moves when its last map
+ *    goes; on the new CPU it maps both again in that CPU's slots, is
+ *    preempted again and reads both.
  *
  * The runner (the boot task) starts the threads and waits for them with
  * a timeout: a thread that does not finish fails the case with every
@@ -22,7 +27,7 @@
  * pkmap count is back to 0 or 1, no kmap_atomic slot is left mapped and
  * nr_free_pages() is what it was before the case (thread stacks and
  * pages given back). With one CPU online the cases still run on it,
- * except the stale TLB case, which needs two.
+ * except the stale TLB and the migration cases, which need two.
  */
 #include <asm/highmem.h>
 #include <kunit/private.h>
@@ -561,11 +566,7 @@ static void kmap_atomic_thread_and_irq_slots_per_cpu(struct kunit *test)
  * out, so each change the holder sees is one preemption; after each the
  * holder must still read both of its pages.
  *
- * The holder is not moved to another CPU meanwhile: hikern's scheduler
- * never migrates a task (no load balancing), and Linux pins a task that
- * holds local maps with migrate_disable(), because the maps live in its
- * CPU's fixmap slots. A move while holding maps is not a case a kernel
- * may produce, so it is not tested here.
+ * Nobody asks the holder to move here; the next case does.
  */
 #define PREEMPTIONS 4
 #define LOCAL_SEED 0x10ca7
@@ -690,11 +691,239 @@ static void kmap_local_survives_preemption(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s.other_wrong_cpu, 0);
 }
 
+/* ---------------------------------------------------------------------
+ * kmap_local and migration (Linux's migrate_disable() in each map). The
+ * traveller T starts on CPU A (set_cpus_allowed_ptr() before its first
+ * run) and maps two pages. The runner then asks set_cpus_allowed_ptr(T,
+ * only CPU B): T holds maps, so the move waits. A busy thread bound to A
+ * (mapping a third page in the same slots) keeps preempting T meanwhile:
+ * after each preemption T checks that it is still on A, its maps are A's
+ * slots 0 and 1, and both pages read right. T unmaps one page (one map
+ * left: still on A) and then the other; that last unmap lets the move
+ * happen, so T's next line runs on B. There it maps both pages again, in
+ * B's slots, is preempted by a busy thread bound to B, and reads both.
+ */
+#define MIGRATE_SEED 0x3161a7
+#define MIGRATE_PREEMPTIONS 3
+
+struct migrate_side {
+	unsigned int cpu;
+	unsigned long addr[2];
+	unsigned int preemptions, bad_reads, bad_idx, wrong_cpu;
+	unsigned long switches; /* T's nvcsw over the phase */
+};
+
+struct migrate_share {
+	struct page *pages[3]; /* T: 0, 1; the busy threads: 2 */
+	unsigned int cpu[2];   /* A, B */
+	volatile bool mapped, asked, left_a, done;
+	volatile unsigned long busy_rounds[2];
+	unsigned int busy_bad[2];
+	struct completion t_exit, busy_exit[2];
+	/* T's findings */
+	struct migrate_side side[2]; /* 0: on A, 1: on B */
+	unsigned int cpu_one_map_left, cpu_after_last_unmap;
+	int disabled_while_mapped, disabled_after;
+};
+
+/* Map both pages and note where (which CPU, which addresses). */
+static void migrate_map(struct migrate_share *s, struct migrate_side *m,
+			u32 **a, u32 **b)
+{
+	*a = kmap_local_page(s->pages[0]);
+	*b = kmap_local_page(s->pages[1]);
+	m->cpu = smp_processor_id();
+	m->addr[0] = (unsigned long)*a;
+	m->addr[1] = (unsigned long)*b;
+}
+
+/*
+ * Hold both maps until MIGRATE_PREEMPTIONS preemptions by the busy thread
+ * of @side were seen (its counter moves only while T is switched out),
+ * checking after each that T is on that side's CPU and reads both pages.
+ */
+static void migrate_hold(struct migrate_share *s, unsigned int side,
+			 unsigned long end, const u32 *a, const u32 *b)
+{
+	struct migrate_side *m = &s->side[side];
+	unsigned long seen = s->busy_rounds[side], nvcsw = current->nvcsw;
+
+	while (m->preemptions < MIGRATE_PREEMPTIONS &&
+	       !time_after_eq(jiffies, end)) {
+		unsigned long now = s->busy_rounds[side];
+
+		if (now == seen)
+			continue; /* not switched out since the last look */
+		seen = now;
+		m->preemptions++;
+		m->bad_reads += !page_ok(a, s->pages[0], MIGRATE_SEED) ||
+				!page_ok(b, s->pages[1], MIGRATE_SEED + 1);
+		m->bad_idx += current->kmap_ctrl.idx != 2;
+		m->wrong_cpu += smp_processor_id() != s->cpu[side];
+	}
+	m->switches = current->nvcsw - nvcsw;
+}
+
+static int migrate_traveller(void *data)
+{
+	struct migrate_share *s = data;
+	unsigned long end = jiffies + THREAD_BUDGET;
+	u32 *a, *b;
+
+	migrate_map(s, &s->side[0], &a, &b);
+	s->disabled_while_mapped = current->migration_disabled;
+	s->mapped = true;
+	while (!s->asked && !time_after_eq(jiffies, end))
+		barrier(); /* the runner asks for the move to B now */
+	migrate_hold(s, 0, end, a, b);
+	kunmap_local(b);
+	s->cpu_one_map_left = smp_processor_id();
+	kunmap_local(a); /* the last map: the move happens here */
+	s->cpu_after_last_unmap = smp_processor_id();
+	s->disabled_after = current->migration_disabled;
+	s->left_a = true;
+
+	migrate_map(s, &s->side[1], &a, &b);
+	migrate_hold(s, 1, end, a, b);
+	kunmap_local(b);
+	kunmap_local(a);
+	s->done = true;
+	complete(&s->t_exit);
+	return 0;
+}
+
+struct migrate_busy {
+	struct migrate_share *s;
+	unsigned int side;
+};
+
+/* Bound to A (until T left) or B (until T is done); shares their slots. */
+static int migrate_busy_fn(void *data)
+{
+	struct migrate_busy *mb = data;
+	struct migrate_share *s = mb->s;
+	volatile bool *stop = mb->side ? &s->done : &s->left_a;
+	unsigned long end = jiffies + THREAD_BUDGET;
+
+	while (!*stop && !time_after_eq(jiffies, end)) {
+		u32 *p = kmap_local_page(s->pages[2]);
+
+		s->busy_bad[mb->side] +=
+			!page_ok(p, s->pages[2], MIGRATE_SEED + 2) ||
+			smp_processor_id() != s->cpu[mb->side];
+		kunmap_local(p);
+		s->busy_rounds[mb->side]++;
+	}
+	complete(&s->busy_exit[mb->side]);
+	return 0;
+}
+
+static void migrate_check_side(struct kunit *test, struct migrate_share *s,
+			       unsigned int side)
+{
+	struct migrate_side *m = &s->side[side];
+	unsigned int cpu = s->cpu[side];
+
+	kunit_info(test,
+		   "on CPU%u: maps at 0x%08lx and 0x%08lx, preempted %u times "
+		   "(%lu switches in)",
+		   m->cpu, m->addr[0], m->addr[1], m->preemptions, m->switches);
+	KUNIT_EXPECT_EQ(test, m->cpu, cpu);
+	KUNIT_EXPECT_EQ(test, m->addr[0], kmap_test_cpu_slot_vaddr(cpu, 0));
+	KUNIT_EXPECT_EQ(test, m->addr[1], kmap_test_cpu_slot_vaddr(cpu, 1));
+	KUNIT_EXPECT_EQ(test, m->preemptions, MIGRATE_PREEMPTIONS);
+	KUNIT_EXPECT_GE(test, m->switches, MIGRATE_PREEMPTIONS);
+	KUNIT_EXPECT_EQ(test, m->bad_reads, 0);
+	KUNIT_EXPECT_EQ(test, m->bad_idx, 0);
+	KUNIT_EXPECT_EQ(test, m->wrong_cpu, 0);
+	KUNIT_EXPECT_EQ(test, s->busy_bad[side], 0);
+}
+
+static void kmap_local_moves_after_last_unmap(struct kunit *test)
+{
+	static struct migrate_share s;
+	static struct migrate_busy busy[2];
+	struct task_struct *t, *bt[2];
+	unsigned int cpu, a = NR_CPUS, b = NR_CPUS, asked_cpu;
+	unsigned long end;
+	bool asked_pending;
+	int ret;
+
+	/* A: the last CPU; B: another, not the runner's if there is one. */
+	for_each_online_cpu(cpu) a = cpu;
+	for_each_online_cpu(cpu) if (cpu != a &&
+				     (b == NR_CPUS || b == smp_processor_id()))
+		b = cpu;
+	if (b == NR_CPUS) {
+		kunit_skip(test, "needs a second CPU online");
+		return;
+	}
+	memset(&s, 0, sizeof(s));
+	s.cpu[0] = a;
+	s.cpu[1] = b;
+	kmap_test_highpages(test, s.pages, 3);
+	for (int i = 0; i < 3; i++)
+		fill_page(s.pages[i], MIGRATE_SEED + i);
+	init_completion(&s.t_exit);
+	t = kthread_create(migrate_traveller, &s, "kmap_traveller");
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	/* Asleep and never run: it moves at once. */
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t, cpumask_of(a)), 0);
+	KUNIT_EXPECT_EQ(test, task_cpu(t), a);
+	for (unsigned int i = 0; i < 2; i++) {
+		busy[i].s = &s;
+		busy[i].side = i;
+		init_completion(&s.busy_exit[i]);
+		bt[i] = kthread_create(migrate_busy_fn, &busy[i],
+				       "kmap_busy/%u", s.cpu[i]);
+		KUNIT_ASSERT_NOT_NULL(test, bt[i]);
+		kthread_bind(bt[i], s.cpu[i]);
+	}
+	wake_up_process(t);
+	wake_up_process(bt[0]);
+	wake_up_process(bt[1]);
+
+	end = jiffies + WAIT_TIMEOUT;
+	while (!s.mapped && !time_after_eq(jiffies, end))
+		msleep(1);
+	ret = set_cpus_allowed_ptr(t, cpumask_of(b));
+	asked_cpu = task_cpu(t);
+	asked_pending = t->migration_pending;
+	s.asked = true;
+
+	wait_thread(test, &s.t_exit, "traveller done");
+	wait_thread(test, &s.busy_exit[0], bt[0]->comm);
+	wait_thread(test, &s.busy_exit[1], bt[1]->comm);
+	KUNIT_EXPECT_EQ(test, task_cpu(t), b);
+	KUNIT_EXPECT_FALSE(test, t->migration_pending);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	KUNIT_EXPECT_EQ(test, kthread_stop(bt[0]), 0);
+	KUNIT_EXPECT_EQ(test, kthread_stop(bt[1]), 0);
+
+	kunit_info(test,
+		   "asked to move CPU%u -> CPU%u holding 2 maps: still on "
+		   "CPU%u (pending %d); one map left: CPU%u; none: CPU%u",
+		   a, b, asked_cpu, asked_pending, s.cpu_one_map_left,
+		   s.cpu_after_last_unmap);
+	KUNIT_EXPECT_TRUE(test, s.mapped);
+	KUNIT_EXPECT_EQ(test, ret, 0);
+	KUNIT_EXPECT_EQ(test, s.disabled_while_mapped, 2);
+	KUNIT_EXPECT_EQ(test, asked_cpu, a);
+	KUNIT_EXPECT_TRUE(test, asked_pending);
+	migrate_check_side(test, &s, 0);
+	KUNIT_EXPECT_EQ(test, s.cpu_one_map_left, a);
+	KUNIT_EXPECT_EQ(test, s.cpu_after_last_unmap, b);
+	KUNIT_EXPECT_EQ(test, s.disabled_after, 0);
+	migrate_check_side(test, &s, 1);
+	KUNIT_EXPECT_TRUE(test, s.done);
+}
+
 static struct kunit_case smp_highmem_cases[] = {
 	KUNIT_CASE(threads_share_highmem_pages),
 	KUNIT_CASE(stale_tlb_pkmap_slot_recycled),
 	KUNIT_CASE(kmap_atomic_thread_and_irq_slots_per_cpu),
 	KUNIT_CASE(kmap_local_survives_preemption),
+	KUNIT_CASE(kmap_local_moves_after_last_unmap),
 	{},
 };
 
