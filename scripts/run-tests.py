@@ -494,6 +494,10 @@ def matrix():
                expect=[UP_PATCHED % r"[1-9]\d*"]),
         Config("virt-2048-nodebug", mem=2048, layout=False, timeout=240,
                image=NODEBUG_IMAGE),
+        # The production build on 4 CPUs: its unchecked locks and inline
+        # fast paths with every suite running on every CPU.
+        Config("virt-smp4-nodebug", layout=False, image=NODEBUG_IMAGE,
+               extra_qemu=["-smp", "4"], expect=smp_expect(4)),
         # Boot to the layout block and power off.
         Config("virt-256-v5", mem=256, test="none", profile="v5"),
         Config("virt-2048-v5", mem=2048, test="none", profile="v5"),
