@@ -1,7 +1,8 @@
 /*
  * tests/kernel/smp_bench.c: "smp" benchmarks (make bench).
  *
- *   spin_lock          an uncontended spin_lock()+spin_unlock() pair
+ *   spin_lock          an uncontended spin_lock()+spin_unlock() pair,
+ *                      the preemption count included (as Linux)
  *   kmap_atomic_cpusN  kmap_atomic+kunmap_atomic on CPU 0 while every
  *                      online CPU runs the same loop at once (per-CPU
  *                      slots: the figure should match the 1-CPU one)
