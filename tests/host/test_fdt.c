@@ -100,11 +100,22 @@ static void test_fdt_vexpress_ca9(void)
 		0,
 	};
 	struct blob b = scan_expect(&e);
-	int uart1, smb, ac = 0, sc = 0;
+	int uart1, smb, sysreg, ac = 0, sc = 0;
 	u64 addr = 0, size = 0;
 
 	if (!b.size)
 		return;
+	/* The tile's four CPUs, started through the motherboard's sysreg. */
+	EXPECT_EQ(bi.nr_cpus, 4);
+	for (unsigned int i = 0; i < 4; i++)
+		EXPECT_EQ(bi.cpu_mpidr[i], i);
+	EXPECT(!bi.cpus_psci);
+	sysreg = of_flat_dt_path_offset(b.data, "/smb/iofpga/sysreg@0", 20);
+	EXPECT(sysreg > 0);
+	EXPECT(of_flat_dt_is_compatible(b.data, sysreg, "arm,vexpress-sysreg"));
+	EXPECT_EQ(of_flat_dt_translate_reg(b.data, sysreg, 0, &addr, &size), 0);
+	EXPECT_EQ(addr, 0x10000000);
+	EXPECT_EQ(size, 0x1000);
 	uart1 = of_flat_dt_path_offset(b.data, "/smb/iofpga/uart@a000", 21);
 	EXPECT(uart1 > 0);
 	EXPECT_STR(of_get_flat_dt_name(b.data, uart1), "uart@a000");
@@ -151,7 +162,24 @@ static void test_fdt_vexpress_ca15(void)
 		27,
 	};
 
-	free(scan_expect(&e).data);
+	struct blob b = scan_expect(&e);
+	u64 addr = 0, size = 0;
+	int sysreg;
+
+	if (!b.size)
+		return;
+	EXPECT_EQ(bi.nr_cpus, 4);
+	for (unsigned int i = 0; i < 4; i++)
+		EXPECT_EQ(bi.cpu_mpidr[i], i);
+	EXPECT(!bi.cpus_psci);
+	/* The RS1 map: the system registers at 0x1c010000 */
+	sysreg = of_flat_dt_path_offset(b.data, "/smb/iofpga/sysreg@10000", 24);
+	EXPECT(sysreg > 0);
+	EXPECT(of_flat_dt_is_compatible(b.data, sysreg, "arm,vexpress-sysreg"));
+	EXPECT_EQ(of_flat_dt_translate_reg(b.data, sysreg, 0, &addr, &size), 0);
+	EXPECT_EQ(addr, 0x1c010000);
+	EXPECT_EQ(size, 0x1000);
+	free(b.data);
 }
 
 struct scan_count {
@@ -181,8 +209,11 @@ static void test_fdt_scan(void)
 	if (!b.size)
 		return;
 	EXPECT_EQ(of_scan_flat_dt(b.data, count_nodes, &c), 0);
-	/* / chosen aliases cpus cpu@0 memory gic 2 timers smb iofpga 2 uarts */
-	EXPECT_EQ(c.nodes, 13);
+	/*
+	 * / chosen aliases cpus cpu@0-3 memory gic 2 timers smb iofpga
+	 * sysreg 2 uarts
+	 */
+	EXPECT_EQ(c.nodes, 17);
 	EXPECT_EQ(c.max_depth, 3);
 	c = (struct scan_count){ 0, 0, 4 };
 	EXPECT_EQ(of_scan_flat_dt(b.data, count_nodes, &c), 42);
