@@ -20,7 +20,6 @@
 #include <asm/io.h>
 #include <asm/iomap.h>
 #include <asm/memory.h>
-#include <asm/pgtable-hwdef.h>
 #include <asm/pgtable.h>
 #include <asm/ptrace.h>
 #include <asm/setup.h>
@@ -425,7 +424,8 @@ static void idmap_set(bool on)
 	unsigned long pa = __pa(__turn_mmu_on) & ~(SECTION_SIZE - 1);
 	pmd_t *pmd = idmap_pmd();
 
-	*pmd = on ? pa | PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WBWA : 0;
+	/* head.S's own identity section: the boot type, shareable on SMP */
+	*pmd = on ? pa | mem_types[MT_MEMORY_RWX].prot_sect : 0;
 	__cpuc_flush_dcache_area(pmd, sizeof(*pmd));
 	flush_tlb_all();
 }
