@@ -14,7 +14,12 @@
  *  2. If we are not at PHYS_OFFSET + TEXT_OFFSET, copy the image there. The
  *     destination is below the source, so an ascending copy never
  *     overwrites bytes it has still to read.
- *  3. Build swapper_pg_dir at PHYS_OFFSET + TEXT_OFFSET - 16 KB with 1 MB
+ *  3. Decide once whether this CPU is part of a multiprocessor system
+ *     (__smp_hw_detect, Linux's __fixup_smp test): if so, every mapping of
+ *     memory is Shareable, the table walks use Linux's TTB_FLAGS_SMP and
+ *     the CPU joins coherency (ACTLR.SMP) before its MMU and caches are
+ *     on, as Linux's __v7_setup does. C reads the answer as is_smp().
+ *     Build swapper_pg_dir at PHYS_OFFSET + TEXT_OFFSET - 16 KB with 1 MB
  *     sections: an identity map of __turn_mmu_on (so the instruction after
  *     the SCTLR write still has a translation), the kernel at PAGE_OFFSET,
  *     and the two sections holding the boot parameters at their linear
@@ -108,7 +113,10 @@ __create_page_tables:
 	cmp	r0, r6
 	bne	1b
 
+	bl	__smp_hw_detect		@ r11 = 1: SMP hardware, 0: uniprocessor
 	ldr	r7, =BOOT_SECT_FLAGS
+	teq	r11, #0
+	orrne	r7, r7, #PMD_SECT_S	@ SMP: Shareable (Linux's PMD_FLAGS_SMP)
 
 	/* Identity map for __turn_mmu_on .. __turn_mmu_on_end. */
 	adr	r0, __turn_mmu_on_loc
@@ -149,14 +157,28 @@ __create_page_tables:
 	add	r6, r6, #1 << 20
 	str	r6, [r0]
 2:
-	/* Enable the MMU (Linux's __v7_setup + __enable_mmu, reduced). */
-	bl	v7_invalidate_l1
+	/*
+	 * Enable the MMU (Linux's __v7_setup + __enable_mmu, reduced). On
+	 * SMP hardware the CPU joins the coherency domain first (ACTLR.SMP,
+	 * written only if clear: the write may trap in the non-secure
+	 * state), as the A9 and A15 ask before caches, MMU or maintenance
+	 * operations are used; secondaries do it in head-smp.S.
+	 */
+	teq	r11, #0
+	beq	1f
+	mrc	p15, 0, r0, c1, c0, 1	@ ACTLR
+	tst	r0, #(1 << 6)		@ SMP bit
+	orreq	r0, r0, #(1 << 6)
+	mcreq	p15, 0, r0, c1, c0, 1
+1:	bl	v7_invalidate_l1
 	mov	r0, #0
 	mcr	p15, 0, r0, c8, c7, 0	@ TLBIALL
 	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
 	mcr	p15, 0, r0, c2, c0, 2	@ TTBCR = 0: TTBR0 translates everything
-	orr	r0, r4, #TTB_FLAGS_UP
-	mcr	p15, 0, r0, c2, c0, 0	@ TTBR0
+	teq	r11, #0
+	orreq	r0, r4, #TTB_FLAGS_UP	@ walks: write-back write-allocate
+	orrne	r0, r4, #TTB_FLAGS_SMP	@ ... and Inner Shareable
+	mcr	p15, 0, r0, c2, c0, 0	@ TTBR0 (secondaries copy it)
 	ldr	r0, =DACR_INIT
 	mcr	p15, 0, r0, c3, c0, 0	@ DACR
 	ldr	r0, =__vectors_early
@@ -172,6 +194,45 @@ __create_page_tables:
 	ldr	r13, =__mmap_switched	@ virtual address to continue at
 	b	__turn_mmu_on
 	.ltorg
+
+/*
+ * Is this CPU part of a multiprocessor system? Linux's __fixup_smp test
+ * (arch/arm/kernel/head.S), run with the MMU off: the MIDR uses the
+ * CPUID scheme, MPIDR has the multiprocessing extensions format (bit 31)
+ * without the U bit (bit 30, "uniprocessor implementation"), and a
+ * Cortex-A9 has an SCU (CBAR non-zero) whose configuration register counts
+ * more than one core (a lone A9 has the MP format too). QEMU sets no U
+ * bit, so its Cortex-A15 counts as SMP even with -smp 1, as it does for
+ * Linux; its Cortex-A9's SCU follows -smp. Returns r11 = 1 (SMP) or 0;
+ * clobbers r0 and r3.
+ */
+	.type	__smp_hw_detect, %function
+__smp_hw_detect:
+	mov	r11, #0
+	mrc	p15, 0, r3, c0, c0, 0	@ MIDR
+	and	r0, r3, #0x000f0000
+	teq	r0, #0x000f0000		@ architecture: CPUID scheme?
+	bxne	lr
+	mrc	p15, 0, r0, c0, c0, 5	@ MPIDR
+	and	r0, r0, #0xc0000000
+	teq	r0, #0x80000000		@ MP extensions, not uniprocessor?
+	bxne	lr
+	bic	r3, r3, #0x00ff0000	@ implementer and part number
+	bic	r3, r3, #0x0000000f
+	movw	r0, #0xc090
+	movt	r0, #0x4100
+	teq	r3, r0			@ Cortex-A9?
+	bne	1f
+	mrc	p15, 4, r0, c15, c0, 0	@ CBAR: PERIPHBASE[31:13], the SCU
+	lsr	r0, r0, #13
+	lsls	r0, r0, #13
+	bxeq	lr			@ none: a uniprocessor A9
+	ldr	r0, [r0, #4]		@ SCU configuration (physical address)
+	ands	r0, r0, #3		@ cores - 1
+	bxeq	lr
+1:	mov	r11, #1
+	bx	lr
+	.size	__smp_hw_detect, . - __smp_hw_detect
 
 /*
  * Invalidate the L1 data cache by set/way (Linux's v7_invalidate_l1): its
@@ -252,6 +313,8 @@ __mmap_switched:
 	str	r9, [r0]
 	ldr	r0, =__atags_pointer
 	str	r10, [r0]
+	ldr	r0, =__smp_hw
+	str	r11, [r0]		@ is_smp() (asm/smp_plat.h)
 	ldr	r0, =kmap_atomic_cpu	@ CPU 0's per-CPU block (asm/percpu.h),
 	mcr	p15, 0, r0, c13, c0, 4	@ its cpu 0 from the bss: TPIDRPRW
 	mov	fp, #0			@ ends the frame-pointer backtrace

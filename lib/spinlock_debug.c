@@ -10,7 +10,9 @@
  * Each report is Linux's:
  *   BUG: spinlock recursion on CPU#0, swapper/0/0
  *    lock: kmap_lock+0x0/0x10, .owner: swapper/0/0, .owner_cpu: 0
- * and a stack dump. Unlike Linux there is no .magic: locks in zeroed
+ * and a stack dump. spin_lock() counts preemption before it gets here
+ * (linux/spinlock.h), so a recorded holder stays on its CPU until its
+ * unlock, and a waiter spins with preemption off. Unlike Linux there is no .magic: locks in zeroed
  * memory (static, kzalloc) are valid unlocked locks here, as they were
  * before this file existed.
  */
@@ -35,10 +37,10 @@ static void spin_dump(spinlock_t *lock, const char *msg)
 	struct task_struct *owner = lock->owner;
 
 	nr_spinlock_bugs++;
-	pr_emerg("BUG: spinlock %s on CPU#%u, %s/0\n", msg, smp_processor_id(),
-		 current->comm);
+	pr_emerg("BUG: spinlock %s on CPU#%u, %s/%d\n", msg, smp_processor_id(),
+		 current->comm, current->pid);
 	pr_emerg(" lock: %pS, .owner: %s/%d, .owner_cpu: %d\n", lock,
-		 owner ? owner->comm : "<none>", owner ? 0 : -1,
+		 owner ? owner->comm : "<none>", owner ? owner->pid : -1,
 		 (int)lock->owner_cpu);
 	dump_stack();
 }

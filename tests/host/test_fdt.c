@@ -85,6 +85,28 @@ static void test_fdt_qemu_virt_args(void)
 	free(b.data);
 }
 
+/*
+ * A vexpress tree's four CPUs (reg 0-3, no enable-method: the board
+ * starts them through SYS_FLAGS) and its arm,vexpress-sysreg node at
+ * @path, which must translate to @base through the smb/iofpga ranges.
+ */
+static void expect_vexpress_smp(const void *blob, const char *path, u64 base)
+{
+	u64 addr = 0, size = 0;
+	int sysreg;
+
+	EXPECT_EQ(bi.nr_cpus, 4);
+	for (unsigned int i = 0; i < 4; i++)
+		EXPECT_EQ(bi.cpu_mpidr[i], i);
+	EXPECT(!bi.cpus_psci);
+	sysreg = of_flat_dt_path_offset(blob, path, strlen(path));
+	EXPECT(sysreg > 0);
+	EXPECT(of_flat_dt_is_compatible(blob, sysreg, "arm,vexpress-sysreg"));
+	EXPECT_EQ(of_flat_dt_translate_reg(blob, sysreg, 0, &addr, &size), 0);
+	EXPECT_EQ(addr, base);
+	EXPECT_EQ(size, 0x1000);
+}
+
 static void test_fdt_vexpress_ca9(void)
 {
 	static const struct dt_expect e = {
@@ -105,6 +127,8 @@ static void test_fdt_vexpress_ca9(void)
 
 	if (!b.size)
 		return;
+	/* The legacy map: the system registers at 0x10000000 */
+	expect_vexpress_smp(b.data, "/smb/iofpga/sysreg@0", 0x10000000);
 	uart1 = of_flat_dt_path_offset(b.data, "/smb/iofpga/uart@a000", 21);
 	EXPECT(uart1 > 0);
 	EXPECT_STR(of_get_flat_dt_name(b.data, uart1), "uart@a000");
@@ -150,8 +174,13 @@ static void test_fdt_vexpress_ca15(void)
 		true,
 		27,
 	};
+	struct blob b = scan_expect(&e);
 
-	free(scan_expect(&e).data);
+	if (!b.size)
+		return;
+	/* The RS1 map: the system registers at 0x1c010000 */
+	expect_vexpress_smp(b.data, "/smb/iofpga/sysreg@10000", 0x1c010000);
+	free(b.data);
 }
 
 struct scan_count {
@@ -181,8 +210,11 @@ static void test_fdt_scan(void)
 	if (!b.size)
 		return;
 	EXPECT_EQ(of_scan_flat_dt(b.data, count_nodes, &c), 0);
-	/* / chosen aliases cpus cpu@0 memory gic 2 timers smb iofpga 2 uarts */
-	EXPECT_EQ(c.nodes, 13);
+	/*
+	 * / chosen aliases cpus cpu@0-3 memory gic 2 timers smb iofpga
+	 * sysreg 2 uarts
+	 */
+	EXPECT_EQ(c.nodes, 17);
 	EXPECT_EQ(c.max_depth, 3);
 	c = (struct scan_count){ 0, 0, 4 };
 	EXPECT_EQ(of_scan_flat_dt(b.data, count_nodes, &c), 42);

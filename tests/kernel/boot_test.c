@@ -3,8 +3,9 @@
  *
  * Suite "mmu": strict permissions (a write to .text or .rodata faults, data
  * is not executable, nothing is mapped below the modules area, no mapping
- * is W+X), the vectors at 0xffff0000, the linear map and __pv_offset, and
- * undefined instructions trapping, and the timer tick.
+ * is W+X), the vectors at 0xffff0000, the linear map and __pv_offset, the
+ * Shareable attributes of SMP hardware (read from the descriptors and
+ * every CPU's TTBR0), undefined instructions trapping, and the timer tick.
  */
 #include <asm/bug.h>
 #include <asm/cacheflush.h>
@@ -12,14 +13,21 @@
 #include <asm/layout.h>
 #include <asm/memory.h>
 #include <asm/paging.h>
+#include <asm/pgtable-hwdef.h>
 #include <asm/pgtable.h>
 #include <asm/sections.h>
+#include <asm/smp_plat.h>
 #include <kunit/fault.h>
 #include <kunit/test.h>
+#include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/jiffies.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
+#include <linux/vmalloc.h>
+#include <string.h>
 
 /* Short-descriptor fault status: page (0xf) / section (0xd) permission. */
 static unsigned int fault_fs(unsigned long fsr)
@@ -209,6 +217,108 @@ static void linear_map(struct kunit *test)
 			  kunit_expect_fault(read_word, high_memory, NULL));
 }
 
+/*
+ * The S bit of the descriptor that maps va, read from swapper_pg_dir as
+ * the walker reads it: 1 or 0, or -1 if nothing maps va. *what names the
+ * descriptor's kind for the log.
+ */
+static int descriptor_shared(unsigned long va, const char **what)
+{
+	pmdval_t l1 = ((pmd_t *)swapper_pg_dir)[va >> SECTION_SHIFT];
+	pteval_t l2;
+
+	switch (l1 & PMD_TYPE_MASK) {
+	case PMD_TYPE_SECT:
+		*what = "section";
+		return !!(l1 & PMD_SECT_S);
+	case PMD_TYPE_TABLE:
+		*what = "page";
+		l2 = ((pteval_t *)__va(
+			l1 & ~(HWPTE_TABLE_SIZE -
+			       1)))[(va >> PAGE_SHIFT) & (PTRS_PER_HWPTE - 1)];
+		return (l2 & PTE_TYPE_SMALL) ? !!(l2 & PTE_EXT_SHARED) : -1;
+	default:
+		*what = "none";
+		return -1;
+	}
+}
+
+static void store_ttbr0(void *info)
+{
+	((u32 *)info)[smp_processor_id()] = get_ttbr0();
+}
+
+/*
+ * SMP hardware (is_smp(): MPIDR, boot/head.S) maps all memory Shareable
+ * and walks the tables Inner Shareable (TTB_FLAGS_SMP), on every CPU;
+ * a uniprocessor does neither. Checked on the descriptors of every kind
+ * of kernel mapping (linear map sections, kernel image pages, the
+ * vectors, vmalloc, pkmap, a kmap_atomic slot) and each CPU's TTBR0.
+ */
+static void smp_tables_shareable(struct kunit *test)
+{
+	static u32 ttbr0[NR_CPUS];
+	bool smp = is_smp();
+	u32 walk = smp ? TTB_FLAGS_SMP : TTB_FLAGS_UP;
+	struct page *high = alloc_page(GFP_HIGHUSER);
+	void *vm = vmalloc(PAGE_SIZE), *pk = NULL, *at;
+	const struct {
+		const char *name;
+		unsigned long va;
+	} probes[] = {
+		{ "linear map start", PAGE_OFFSET },
+		{ "linear map end", (unsigned long)high_memory - 1 },
+		{ "text", (unsigned long)_stext },
+		{ "rodata", (unsigned long)__start_rodata },
+		{ "data", (unsigned long)data_code },
+		{ "vectors", VECTORS_BASE },
+		{ "vmalloc", (unsigned long)vm },
+		{ "pkmap", 0 },	      /* filled below */
+		{ "kmap_atomic", 0 }, /* filled below */
+	};
+	unsigned long va[ARRAY_SIZE(probes)];
+	unsigned int cpu;
+
+	/* An SMP config is SMP hardware; a uniprocessor MPIDR is not. */
+	if (num_online_cpus() > 1)
+		KUNIT_EXPECT_TRUE(test, smp);
+	if ((read_cpuid_mpidr() & 0xc0000000) != 0x80000000)
+		KUNIT_EXPECT_FALSE(test, smp);
+	kunit_info(test, "is_smp() %d, %u CPUs online, TTBR0 %08x", smp,
+		   num_online_cpus(), get_ttbr0());
+	KUNIT_ASSERT_NOT_NULL(test, vm);
+	if (high && PageHighMem(high))
+		pk = kmap(high);
+	at = kmap_atomic(high ? high : virt_to_page(vm));
+	for (unsigned int i = 0; i < ARRAY_SIZE(probes); i++)
+		va[i] = probes[i].va;
+	va[ARRAY_SIZE(probes) - 2] = (unsigned long)pk;
+	va[ARRAY_SIZE(probes) - 1] = (unsigned long)at;
+	for (unsigned int i = 0; i < ARRAY_SIZE(probes); i++) {
+		const char *what;
+		int s;
+
+		if (!va[i])
+			continue; /* no HighMem: no pkmap slot to read */
+		s = descriptor_shared(va[i], &what);
+		kunit_info(test, "%s 0x%08lx: %s, S %d", probes[i].name, va[i],
+			   what, s);
+		KUNIT_EXPECT_EQ(test, s, (int)smp);
+	}
+	kunmap_atomic(at);
+	if (pk)
+		kunmap(high);
+	if (high)
+		__free_page(high);
+	vfree(vm);
+
+	/* The walk attributes, the same on every CPU (secondary_data). */
+	KUNIT_EXPECT_EQ(test, get_ttbr0() & 0x7f, walk);
+	memset(ttbr0, 0, sizeof(ttbr0));
+	on_each_cpu(store_ttbr0, ttbr0, 1);
+	for_each_online_cpu(cpu) KUNIT_EXPECT_EQ(test, ttbr0[cpu], get_ttbr0());
+}
+
 static void udf_in_text(void *arg)
 {
 	(void)arg;
@@ -248,6 +358,7 @@ static struct kunit_case mmu_cases[] = {
 	KUNIT_CASE(no_wx_mappings),
 	KUNIT_CASE(high_vectors),
 	KUNIT_CASE(linear_map),
+	KUNIT_CASE(smp_tables_shareable),
 	KUNIT_CASE(undefined_instruction_trap),
 	KUNIT_CASE(timer_ticks),
 	{},

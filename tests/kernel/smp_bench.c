@@ -1,7 +1,8 @@
 /*
  * tests/kernel/smp_bench.c: "smp" benchmarks (make bench).
  *
- *   spin_lock          an uncontended spin_lock()+spin_unlock() pair
+ *   spin_lock          an uncontended spin_lock()+spin_unlock() pair,
+ *                      the preemption count included (as Linux)
  *   kmap_atomic_cpusN  kmap_atomic+kunmap_atomic while every online CPU
  *                      runs the same loop at once, per operation of all
  *                      CPUs together (per-CPU slots: the figure should

@@ -3,22 +3,34 @@
  * says who it is; atomics from every CPU at once lose nothing; each
  * CPU's kmap_atomic takes its own fixmap slots; a vmalloc address freed
  * and reused on one CPU is seen afresh by another (the TLB flush is
- * broadcast). On one CPU the cases still run, with only CPU 0 taking
- * part. Every wait is bounded: smp_call_function*() give up after a
- * timeout and count it in smp_call_timeouts, which each case checks.
+ * broadcast). A plain spinlock counts preemption: in_atomic() inside,
+ * might_sleep() reports there, and a reschedule that fell due while it
+ * was held happens at spin_unlock(). The debug build's spinlock reports
+ * (recursion, unlock on the wrong CPU). On one CPU the cases still run,
+ * with only CPU 0 taking part. Every wait is bounded:
+ * smp_call_function*() give up after a timeout and count it in
+ * smp_call_timeouts, which each case checks; threads end at a jiffies
+ * deadline and the runner waits for them with a timeout.
  */
 #include <asm/atomic.h>
 #include <asm/fixmap.h>
 #include <asm/thread_info.h>
+#include <kunit/private.h>
 #include <kunit/test.h>
+#include <linux/completion.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
+#include <linux/jiffies.h>
+#include <linux/kthread.h>
 #include <linux/mm.h>
+#include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/vmalloc.h>
 #include <string.h>
+
+#include "kmap_test.h"
 
 #define ADDS_PER_CPU 10000
 
@@ -287,6 +299,166 @@ static void spinlock_counter_exact(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, spin_is_locked(&count_lock));
 }
 
+/*
+ * The plain forms count preemption (linux/spinlock.h): the count is up
+ * while the lock is held, in_atomic() says so, a failed spin_trylock()
+ * gives the count back. The IRQs-off forms leave it alone (what stops
+ * preemption there is the masked interrupts).
+ */
+static DEFINE_SPINLOCK(preempt_lock);
+
+static void spin_lock_counts_preemption(struct kunit *test)
+{
+	int base = preempt_count();
+	unsigned long flags;
+
+	KUNIT_ASSERT_FALSE(test, in_atomic()); /* the runner is preemptible */
+	spin_lock(&preempt_lock);
+	KUNIT_EXPECT_EQ(test, preempt_count(), base + 1);
+	KUNIT_EXPECT_TRUE(test, in_atomic());
+	KUNIT_EXPECT_FALSE(test, spin_trylock(&preempt_lock)); /* held */
+	KUNIT_EXPECT_EQ(test, preempt_count(), base + 1);
+	spin_unlock(&preempt_lock);
+	KUNIT_EXPECT_EQ(test, preempt_count(), base);
+	KUNIT_EXPECT_FALSE(test, in_atomic());
+
+	KUNIT_EXPECT_TRUE(test, spin_trylock(&preempt_lock));
+	KUNIT_EXPECT_EQ(test, preempt_count(), base + 1);
+	KUNIT_EXPECT_TRUE(test, in_atomic());
+	spin_unlock(&preempt_lock);
+	KUNIT_EXPECT_EQ(test, preempt_count(), base);
+
+	spin_lock_irqsave(&preempt_lock, flags);
+	KUNIT_EXPECT_EQ(test, preempt_count(), base);
+	KUNIT_EXPECT_TRUE(test, irqs_disabled());
+	/* (no spin_is_locked() here: one CPU's boot patches the word out) */
+	spin_unlock_irqrestore(&preempt_lock, flags);
+	KUNIT_EXPECT_EQ(test, preempt_count(), base);
+	KUNIT_EXPECT_FALSE(test, spin_is_locked(&preempt_lock));
+}
+
+/*
+ * might_sleep() under a plain spinlock: Linux's report, from the count
+ * alone (interrupts stay on). The same call outside the lock is quiet.
+ */
+static void might_sleep_in_spin_lock_reported(struct kunit *test)
+{
+	unsigned long reports;
+
+	if (!CONFIG_DEBUG_ATOMIC_SLEEP) {
+		kunit_skip(test,
+			   "might_sleep() checks only in the debug build");
+		return;
+	}
+	reports = might_sleep_kunit_reports();
+	might_sleep();
+	KUNIT_EXPECT_EQ(test, might_sleep_kunit_reports(), reports);
+
+	kunit_expect_report(test, "BUG",
+			    "might_sleep() inside spin_lock(): sleeping "
+			    "function called from invalid context");
+	kmap_test_capture_start();
+	spin_lock(&preempt_lock);
+	might_sleep();
+	spin_unlock(&preempt_lock);
+	kmap_test_capture_stop();
+	KUNIT_EXPECT_EQ(test, might_sleep_kunit_reports(), reports + 1);
+	KUNIT_EXPECT_TRUE(test,
+			  kmap_test_captured("BUG: sleeping function called "
+					     "from invalid context at "
+					     "tests/kernel/smp_test.c:"));
+	KUNIT_EXPECT_TRUE(test, kmap_test_captured("in_atomic(): 1, "
+						   "irqs_disabled(): 0, "));
+}
+
+/*
+ * A reschedule that falls due while a plain lock is held waits for
+ * spin_unlock(): a thread on CPU 0 takes a lock, wakes a second thread
+ * of CPU 0 and spins with interrupts on until the tick has found its
+ * slice used up (TIF_NEED_RESCHED) and two more ticks have passed, each
+ * of whose returns would preempt a preemptible task. The second thread
+ * must not have run by then; it must have run when spin_unlock()
+ * returns, and the holder must have been switched out inside it. The
+ * runner sleeps on a completion meanwhile, so it is not queued on CPU 0
+ * (it would otherwise compete for the switch at the unlock).
+ */
+struct unlock_race {
+	spinlock_t lock;
+	struct task_struct *other;
+	struct completion done;
+	volatile bool other_ran;
+	bool holding, flag_seen, ran_before_unlock, ran_after_unlock;
+	unsigned long switches_at_lock, switches_before_unlock;
+	unsigned long switches_after_unlock;
+};
+
+static int unlock_race_holder(void *data)
+{
+	struct unlock_race *r = data;
+	unsigned long end = jiffies + 4 * RR_TIMESLICE;
+
+	spin_lock(&r->lock);
+	r->holding = true;
+	r->switches_at_lock = current->nvcsw;
+	wake_up_process(r->other); /* queued on CPU 0, behind us */
+	while (!need_resched() && !time_after_eq(jiffies, end))
+		barrier();
+	r->flag_seen = need_resched();
+	end = jiffies + 2;
+	while (!time_after_eq(jiffies, end))
+		barrier();
+	r->ran_before_unlock = r->other_ran;
+	r->switches_before_unlock = current->nvcsw;
+	spin_unlock(&r->lock);
+	r->ran_after_unlock = r->other_ran;
+	r->switches_after_unlock = current->nvcsw;
+	complete(&r->done);
+	return 0;
+}
+
+static int unlock_race_other(void *data)
+{
+	struct unlock_race *r = data;
+
+	r->other_ran = true;
+	return 0;
+}
+
+static void need_resched_honoured_at_spin_unlock(struct kunit *test)
+{
+	static struct unlock_race r; /* the threads may outlive a failure */
+	struct task_struct *holder, *other;
+
+	memset(&r, 0, sizeof(r));
+	spin_lock_init(&r.lock);
+	init_completion(&r.done);
+	holder = kthread_create(unlock_race_holder, &r, "smp_lockholder");
+	KUNIT_ASSERT_NOT_NULL(test, holder);
+	other = kthread_create(unlock_race_other, &r, "smp_lockwaiter");
+	if (!other)
+		kthread_stop(holder);
+	KUNIT_ASSERT_NOT_NULL(test, other);
+	kthread_bind(holder, 0);
+	kthread_bind(other, 0);
+	r.other = other;
+	wake_up_process(holder);
+	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&r.done, 5 * HZ), 0);
+	KUNIT_EXPECT_TRUE(test, r.holding);
+	KUNIT_EXPECT_TRUE(test, r.flag_seen);
+	KUNIT_EXPECT_FALSE(test, r.ran_before_unlock);
+	KUNIT_EXPECT_EQ(test, r.switches_before_unlock, r.switches_at_lock);
+	KUNIT_EXPECT_TRUE(test, r.ran_after_unlock);
+	KUNIT_EXPECT_GT(test, r.switches_after_unlock,
+			r.switches_before_unlock);
+	kunit_info(test,
+		   "holder switched in %lu time(s) while locked, %lu inside "
+		   "spin_unlock()",
+		   r.switches_before_unlock - r.switches_at_lock,
+		   r.switches_after_unlock - r.switches_before_unlock);
+	kthread_stop(other);
+	kthread_stop(holder);
+}
+
 #if CONFIG_DEBUG_SPINLOCK
 extern unsigned long nr_spinlock_bugs;
 static DEFINE_SPINLOCK(debug_lock);
@@ -300,19 +472,33 @@ static void lock_twice(void *arg)
 static void spinlock_recursion_reported(struct kunit *test)
 {
 	unsigned long before = nr_spinlock_bugs;
+	int count = preempt_count();
 	unsigned long flags;
 
 	kunit_expect_report(test, "BUG", "spinlock recursion on CPU#%u",
 			    smp_processor_id());
 	local_irq_save(flags);
 	KUNIT_EXPECT_TRUE(test, kunit_expect_bug(lock_twice, &debug_lock));
+	/*
+	 * Both spin_lock()s raised the count before the check: the first
+	 * holds the lock, the second stopped at the BUG. Give both back
+	 * (as stored, whatever the check found: the run goes on).
+	 */
+	KUNIT_EXPECT_EQ(test, preempt_count(), count + 2);
+	current_thread_info()->preempt_count = count;
+	spin_lock_init(&debug_lock);
 	local_irq_restore(flags);
 	KUNIT_EXPECT_EQ(test, nr_spinlock_bugs, before + 1);
-	spin_lock_init(&debug_lock);
 }
 
+/*
+ * The other CPU's task gets the unlock's preempt_enable(): it raises its
+ * count first, so the count stays balanced on both CPUs (the lock's
+ * count stays with the CPU that took it, and is given back here).
+ */
 static void unlock_there(void *arg)
 {
+	preempt_disable();
 	spin_unlock(arg);
 }
 
@@ -320,6 +506,7 @@ static void spinlock_unlock_wrong_cpu_reported(struct kunit *test)
 {
 	unsigned long before = nr_spinlock_bugs;
 	unsigned int other = smp_processor_id(), cpu;
+	int count = preempt_count();
 
 	for_each_online_cpu(cpu) if (cpu != smp_processor_id()) other = cpu;
 	if (other == smp_processor_id()) {
@@ -334,6 +521,8 @@ static void spinlock_unlock_wrong_cpu_reported(struct kunit *test)
 		0);
 	KUNIT_EXPECT_EQ(test, nr_spinlock_bugs, before + 1);
 	KUNIT_EXPECT_FALSE(test, spin_is_locked(&debug_lock));
+	KUNIT_EXPECT_EQ(test, preempt_count(), count + 1);
+	preempt_enable();
 }
 #endif
 
@@ -344,6 +533,9 @@ static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(kmap_atomic_slots_are_per_cpu),
 	KUNIT_CASE(stale_tlb_vmalloc_reuse),
 	KUNIT_CASE(spinlock_counter_exact),
+	KUNIT_CASE(spin_lock_counts_preemption),
+	KUNIT_CASE(might_sleep_in_spin_lock_reported),
+	KUNIT_CASE(need_resched_honoured_at_spin_unlock),
 #if CONFIG_DEBUG_SPINLOCK
 	KUNIT_CASE(spinlock_recursion_reported),
 	KUNIT_CASE(spinlock_unlock_wrong_cpu_reported),

@@ -32,6 +32,7 @@ unsigned long __pv_offset;
 phys_addr_t __pv_phys_offset;
 unsigned int __machine_arch_type;
 phys_addr_t __atags_pointer;
+unsigned int __smp_hw; /* boot/head.S: is_smp() (asm/smp_plat.h) */
 struct boot_info boot_info;
 u32 processor_id;
 

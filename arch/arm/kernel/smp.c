@@ -16,10 +16,10 @@
  */
 #include <asm/atomic.h>
 #include <asm/cacheflush.h>
+#include <asm/fixmap.h>
 #include <asm/io.h>
 #include <asm/iomap.h>
 #include <asm/memory.h>
-#include <asm/pgtable-hwdef.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -148,34 +148,79 @@ static void __iomem *scu_base(void)
 	return scu;
 }
 
-/* Cores in the cluster without a device tree: SCU (A9) or L2CTLR (A15). */
+static unsigned int hw_cores; /* hw_nr_cores(), once read */
+
+/*
+ * Cores in the cluster, as the hardware says: the A9's SCU configuration
+ * register, the A15's L2CTLR[25:24] (QEMU sets both from -smp). Read once,
+ * first from smp_patch_up(), before paging_init(): the SCU has no
+ * mapping yet then, so its page goes into CPU 0's first kmap_atomic
+ * fixmap slot for the one read, as Linux's early_ioremap() borrows the
+ * kmap slots (ARM's FIX_BTMAP_END is FIX_KMAP_BEGIN): nothing kmaps
+ * before paging_init().
+ */
 static unsigned int __init hw_nr_cores(void)
 {
-	u32 l2ctlr;
+	u32 l2ctlr, cbar, config;
 
+	if (hw_cores)
+		return hw_cores;
 	if (cpu_is_a9()) {
-		void __iomem *scu = scu_base();
-
-		return scu ? (readl(scu + SCU_CONFIG) & 3) + 1 : 1;
+		__asm__("mrc p15, 4, %0, c15, c0, 0" : "=r"(cbar));
+		set_fixmap_io(FIX_KMAP_BEGIN, cbar & PAGE_MASK);
+		config = readl((void __iomem *)fix_to_virt(FIX_KMAP_BEGIN) +
+			       SCU_CONFIG);
+		clear_fixmap(FIX_KMAP_BEGIN);
+		hw_cores = (config & 3) + 1;
+	} else {
+		__asm__("mrc p15, 1, %0, c9, c0, 2" : "=r"(l2ctlr));
+		hw_cores = ((l2ctlr >> 24) & 3) + 1;
 	}
-	__asm__("mrc p15, 1, %0, c9, c0, 2" : "=r"(l2ctlr));
-	return ((l2ctlr >> 24) & 3) + 1;
+	return hw_cores;
+}
+
+/* virt's way: the tree has /psci and its CPUs say so (or it lists none). */
+static bool __init smp_uses_psci(const struct boot_info *bi)
+{
+	return bi->psci_method[0] && (bi->cpus_psci || !bi->nr_cpus);
 }
 
 /*
  * The logical map: the boot CPU is logical 0 whatever its MPIDR, the
- * others follow in /cpus order (Linux's arm_dt_init_cpu_maps()).
+ * others follow in /cpus order (Linux's arm_dt_init_cpu_maps()). A
+ * vexpress tree lists the core tile's CPUs, which QEMU's -smp may not all
+ * have made, and a CPU that is not there would cost a 5-second boot
+ * timeout: as Linux's vexpress and Cortex-A9 platform code caps the
+ * possible CPUs with the SCU's count, the cluster's count (hw_nr_cores())
+ * leaves out the tree's CPUs beyond it, with one line saying so. A PSCI
+ * board (virt) is taken at its tree's word: PSCI itself answers for a
+ * CPU that does not exist (-EINVAL, at once).
  */
 static void __init smp_init_cpus(const struct boot_info *bi)
 {
 	u32 boot = read_cpuid_mpidr() & MPIDR_HWID_BITMASK;
-	unsigned int n = 1, i, count;
+	unsigned int n = 1, i, count, left_out = 0;
+	static bool said;
 
 	cpu_logical_map[0] = boot;
 	if (bi->nr_cpus) {
-		for (i = 0; i < bi->nr_cpus && n < NR_CPUS; i++)
-			if ((bi->cpu_mpidr[i] & MPIDR_HWID_BITMASK) != boot)
+		count = smp_uses_psci(bi) ? NR_CPUS : hw_nr_cores();
+		for (i = 0; i < bi->nr_cpus && n < NR_CPUS; i++) {
+			u32 mpidr = bi->cpu_mpidr[i] & MPIDR_HWID_BITMASK;
+
+			if (mpidr == boot)
+				continue;
+			if (MPIDR_AFFINITY_LEVEL(mpidr, 0) >= count)
+				left_out++;
+			else
 				cpu_logical_map[n++] = bi->cpu_mpidr[i];
+		}
+		if (left_out && !said)
+			pr_info("smp: the device tree lists %u CPUs, the %s "
+				"counts %u in the cluster: %u left out\n",
+				bi->nr_cpus, cpu_is_a9() ? "SCU" : "L2CTLR",
+				count, left_out);
+		said = true;
 	} else {
 		count = min(hw_nr_cores(), (unsigned int)NR_CPUS);
 		for (i = 0; i < count; i++)
@@ -193,10 +238,9 @@ static bool smp_on_up;
  * SMP-only instructions out (Linux's SMP_ON_UP fixup)
  * @bi: the boot information (the device tree's /cpus)
  *
- * One CPU possible: nosmp, maxcpus=0 or 1, or a /cpus node with only the
- * boot CPU. Without a /cpus node the count comes from the SCU or L2CTLR,
- * which smp_init() reads after paging_init(), too late: such a machine
- * keeps the SMP form, which is always correct. Then every PATCH_UP site
+ * One CPU possible: nosmp, maxcpus=0 or 1, a /cpus node with only the
+ * boot CPU, or on a board without PSCI one core in the cluster (the SCU
+ * or L2CTLR, read here: hw_nr_cores()). Then every PATCH_UP site
  * (asm/patch.h: the IRQs-off spinlocks' lock word) is skipped, and
  * smp_init() starts no other CPU.
  *
@@ -207,13 +251,9 @@ void __init smp_patch_up(const struct boot_info *bi)
 {
 	unsigned int n;
 
-	if (setup_max_cpus > 1) {
-		if (!bi->nr_cpus)
-			return;
-		smp_init_cpus(bi);
-		if (num_possible_cpus() > 1)
-			return;
-	}
+	smp_init_cpus(bi);
+	if (setup_max_cpus > 1 && num_possible_cpus() > 1)
+		return;
 	smp_on_up = true;
 	n = apply_patch_sites(PATCH_UP);
 	pr_info("smp: one CPU possible: %u IRQs-off spinlock sites patched "
@@ -223,7 +263,7 @@ void __init smp_patch_up(const struct boot_info *bi)
 
 static void __init smp_pick_method(const struct boot_info *bi)
 {
-	if (bi->psci_method[0] && (bi->cpus_psci || !bi->nr_cpus)) {
+	if (smp_uses_psci(bi)) {
 		smp_method = SMP_PSCI;
 		psci_smc = !strcmp(bi->psci_method, "smc");
 		psci_cpu_on_fn =
@@ -387,7 +427,8 @@ static void idmap_set(bool on)
 	unsigned long pa = __pa(__turn_mmu_on) & ~(SECTION_SIZE - 1);
 	pmd_t *pmd = idmap_pmd();
 
-	*pmd = on ? pa | PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WBWA : 0;
+	/* head.S's own identity section: the boot type, shareable on SMP */
+	*pmd = on ? pa | mem_types[MT_MEMORY_RWX].prot_sect : 0;
 	__cpuc_flush_dcache_area(pmd, sizeof(*pmd));
 	flush_tlb_all();
 }

@@ -19,6 +19,7 @@
 #include <asm/pgtable-hwdef.h>
 #include <asm/pgtable.h>
 #include <asm/sections.h>
+#include <asm/smp_plat.h>
 #include <asm/tlbflush.h>
 #include <linux/bug.h>
 #include <linux/gfp.h>
@@ -36,6 +37,7 @@ enum mem_flags {
 	MF_WRITE = 1 << 0,
 	MF_EXEC = 1 << 1,
 	MF_DEVICE = 1 << 2,
+	MF_SHARED = 1 << 3, /* Normal memory on SMP hardware */
 };
 
 static const unsigned int mem_type_flags[MT_NR_TYPES] = {
@@ -50,14 +52,17 @@ static const unsigned int mem_type_flags[MT_NR_TYPES] = {
 /*
  * Translator 1: L1 section bits. Kernel-only access is AP[1:0] = 01
  * (AP_WRITE alone); APX turns that into read-only. Normal memory is
- * write-back write-allocate (TEX=001 C B, no TEX remap); devices are
- * Shareable Device (B only) and never executable.
+ * write-back write-allocate (TEX=001 C B, no TEX remap), and Shareable (S)
+ * on SMP hardware; devices are Shareable Device (B only: that encoding is
+ * shareable whatever S says) and never executable.
  */
 static pmdval_t sect_bits(unsigned int f)
 {
 	pmdval_t v = PMD_TYPE_SECT | PMD_SECT_AP_WRITE;
 
 	v |= (f & MF_DEVICE) ? PMD_SECT_BUFFERABLE : PMD_SECT_WBWA;
+	if (f & MF_SHARED)
+		v |= PMD_SECT_S;
 	if (!(f & MF_WRITE))
 		v |= PMD_SECT_APX;
 	if (!(f & MF_EXEC))
@@ -74,6 +79,8 @@ static pteval_t pte_bits(unsigned int f)
 		v |= PTE_BUFFERABLE;
 	else
 		v |= PTE_EXT_TEX(1) | PTE_CACHEABLE | PTE_BUFFERABLE;
+	if (f & MF_SHARED)
+		v |= PTE_EXT_SHARED;
 	if (!(f & MF_WRITE))
 		v |= PTE_EXT_APX;
 	if (!(f & MF_EXEC))
@@ -128,11 +135,22 @@ int kernel_mapping_prot(unsigned long va, unsigned long *size)
 	}
 }
 
+/*
+ * On SMP hardware (is_smp(), decided by boot/head.S) every mapping of
+ * memory is Shareable, sections and pages alike, as Linux's
+ * build_mem_type_table() marks them (PMD_SECT_S, L_PTE_SHARED) when
+ * is_smp(); head.S gave the boot sections the same bit, so the kernel
+ * never sees its memory with two shareability attributes.
+ */
 void __init build_mem_type_table(void)
 {
 	for (int t = 0; t < MT_NR_TYPES; t++) {
-		mem_types[t].prot_sect = sect_bits(mem_type_flags[t]);
-		mem_types[t].prot_pte = pte_bits(mem_type_flags[t]);
+		unsigned int f = mem_type_flags[t];
+
+		if (is_smp() && !(f & MF_DEVICE))
+			f |= MF_SHARED;
+		mem_types[t].prot_sect = sect_bits(f);
+		mem_types[t].prot_pte = pte_bits(f);
 	}
 }
 

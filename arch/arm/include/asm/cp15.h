@@ -7,10 +7,8 @@
 #define _ASM_CP15_H
 
 #include <asm/barrier.h>
+#include <asm/pgtable-hwdef.h> /* the SCTLR bits: CR_M, CR_V, ... */
 #include <linux/types.h>
-
-#define CR_M (1U << 0)	/* MMU enable */
-#define CR_V (1U << 13) /* high exception vectors (0xffff0000) */
 
 /* SCTLR, the system control register. */
 static inline u32 get_cr(void)

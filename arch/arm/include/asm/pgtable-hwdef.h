@@ -1,7 +1,9 @@
 /*
  * ARMv7 short-descriptor bits (Linux's pgtable-2level-hwdef.h names).
  * Only arch/arm/mm/mmu.c (the two prot translators) and boot/head.S may use
- * these; everything else speaks pgprot_t (arch/arm/include/asm/pgtable.h).
+ * these to build descriptors; everything else speaks pgprot_t
+ * (arch/arm/include/asm/pgtable.h). The page-table dump (arch/arm/mm/dump.c)
+ * and the tests that check descriptors read them.
  */
 #ifndef _ASM_PGTABLE_HWDEF_H
 #define _ASM_PGTABLE_HWDEF_H
@@ -50,10 +52,17 @@
 #define PTRS_PER_HWPTE 256
 #define HWPTE_TABLE_SIZE (PTRS_PER_HWPTE * 4)
 
-/* TTBR0 walk attributes: inner/outer write-back write-allocate. */
+/*
+ * TTBR0 walk attributes: inner/outer write-back write-allocate; on SMP
+ * hardware also Shareable (S) and Not Outer Shareable (NOS), so the walks
+ * are Inner Shareable, as Linux's TTB_FLAGS_SMP (proc-v7-2level.S).
+ */
+#define TTB_S (_AC(1, UL) << 1)
 #define TTB_IRGN_WBWA ((_AC(0, UL) << 0) | (_AC(1, UL) << 6))
 #define TTB_RGN_OC_WBWA (_AC(1, UL) << 3)
+#define TTB_NOS (_AC(1, UL) << 5)
 #define TTB_FLAGS_UP (TTB_IRGN_WBWA | TTB_RGN_OC_WBWA)
+#define TTB_FLAGS_SMP (TTB_IRGN_WBWA | TTB_S | TTB_NOS | TTB_RGN_OC_WBWA)
 
 /* SCTLR bits we set or rely on. */
 #define CR_M (1 << 0)
