@@ -187,7 +187,11 @@ static int check_symbols(struct load_info *info)
 	if (!info->syms)
 		return -ENOMEM;
 	memcpy(info->syms, info->image + symsec->sh_offset, symsec->sh_size);
-	for (i = 1; i < info->num_syms; i++) {
+	/*
+	 * Symbol 0, the null symbol, is checked too: a relocation may name
+	 * it, and its name is printed when that relocation is refused.
+	 */
+	for (i = 0; i < info->num_syms; i++) {
 		const Elf32_Sym *sym = &info->syms[i];
 
 		if (sym->st_name >= info->strtab_size) {
@@ -195,6 +199,8 @@ static int check_symbols(struct load_info *info)
 			       info->name, i, sym->st_name);
 			return -ENOEXEC;
 		}
+		if (!i)
+			continue;
 		if (sym->st_shndx == SHN_COMMON) {
 			pr_err("%s: please compile with -fno-common (symbol "
 			       "%s)\n",
