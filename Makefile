@@ -46,7 +46,8 @@ SRCS := $(wildcard boot/*.S) \
 	$(wildcard arch/arm/mm/*.c) \
 	$(wildcard mm/*.c) \
 	$(wildcard drivers/*/*.c drivers/*/*/*.c) \
-	$(wildcard kernel/*.c kernel/sched/*.c kernel/console/*.c) \
+	$(wildcard kernel/*.c kernel/locking/*.c kernel/sched/*.c \
+		kernel/console/*.c) \
 	$(wildcard lib/*.c lib/kunit/*.c) \
 	$(wildcard tests/kernel/*.c)
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))

@@ -18,9 +18,30 @@
  * or references are held (try_module_get); otherwise run exit, drop its
  * uses of other modules and free its memory.
  *
- * The list is walked without a lock: hikern runs one task, and module
- * init and exit functions may sleep, so no spinlock can cover them. The
- * lookups for oopses (kallsyms) only read it.
+ * module_mutex (Linux's) serialises everything that changes the list or
+ * walks it from process context: a whole load_module() from the name
+ * check to the end of init (so two loaders of one name cannot both pass
+ * the check: the second gets -EEXIST), delete_module() from the lookup
+ * to the free, symbol_get()/symbol_put(), nr_modules() and the
+ * /proc/modules listing. A mutex, not a spinlock: module init and exit
+ * functions, kmalloc(GFP_KERNEL) and vmalloc may sleep. Unlike Linux,
+ * which drops the mutex while init runs (the module is on the list as
+ * COMING, and a second loader of that name waits for it), hikern holds
+ * it across init: simpler, at the cost that an init or exit function
+ * may not load, unload or symbol_get() (in the debug build that is the
+ * mutex's recursion report).
+ *
+ * The readers that may run in any context walk the list without it: the
+ * oops's "Modules linked in:" (print_modules) and the address lookups
+ * behind %pS and backtraces (__module_address, module_address_lookup),
+ * which run from interrupt handlers and oopses, where sleeping is not
+ * allowed and the mutex may be held by the task that faulted. Linux walks
+ * the list under RCU there. Here a module is unlinked (list_del, which
+ * leaves the entry's next pointer valid until the memory is freed) before
+ * its memory goes, so such a walk sees the list before or after; a walk
+ * racing the free itself on another CPU could read freed memory, a risk
+ * Linux's synchronize_rcu() before the free closes and hikern accepts for
+ * reports.
  */
 #include <asm/cacheflush.h>
 #include <asm/memory.h>
@@ -31,12 +52,14 @@
 #include <linux/kallsyms.h>
 #include <linux/module.h>
 #include <linux/moduleloader.h>
+#include <linux/mutex.h>
 #include <linux/panic.h>
 #include <linux/slab.h>
 #include <linux/vermagic.h>
 #include <string.h>
 
 static LIST_HEAD(modules);
+static DEFINE_MUTEX(module_mutex);
 
 extern const struct kernel_symbol __start___ksymtab[];
 extern const struct kernel_symbol __stop___ksymtab[];
@@ -468,19 +491,21 @@ int load_module(const void *image, unsigned long len, struct module **modp)
 		err = check_modinfo(&info, &intree);
 	if (!err)
 		taints = taint_for(&info, intree);
-	if (!err && find_module(info.name)) {
+	if (err)
+		goto out;
+	mutex_lock(&module_mutex);
+	if (find_module(info.name)) {
 		pr_err("%s: a module of that name is already loaded "
 		       "(-EEXIST)\n",
 		       info.name);
 		err = -EEXIST;
+		goto out_unlock;
 	}
-	if (err)
-		goto out;
 	err = module_elf_layout(&info);
 	if (!err)
 		err = alloc_layouts(&info);
 	if (err)
-		goto out;
+		goto out_unlock;
 	module_elf_place(&info, info.core.base, info.init.base);
 	err = load_placed_module(&info, taints);
 	mod = info.mod;
@@ -493,6 +518,8 @@ int load_module(const void *image, unsigned long len, struct module **modp)
 	} else if (modp) {
 		*modp = mod;
 	}
+out_unlock:
+	mutex_unlock(&module_mutex);
 out:
 	module_elf_free(&info);
 	return err;
@@ -534,7 +561,7 @@ static void free_module(struct module *mod)
 	free_layout(&core); /* mod itself is in there */
 }
 
-int delete_module(const char *name)
+static int __delete_module(const char *name)
 {
 	struct module *mod = find_module(name);
 	struct module_use *use;
@@ -569,8 +596,22 @@ int delete_module(const char *name)
 	return 0;
 }
 
+int delete_module(const char *name)
+{
+	int ret;
+
+	mutex_lock(&module_mutex);
+	ret = __delete_module(name);
+	mutex_unlock(&module_mutex);
+	return ret;
+}
+
 /* ---- lookups ---- */
 
+/*
+ * Under module_mutex (load_module, delete_module), or where no other
+ * loader runs (the self-tests, which then use what it returns).
+ */
 struct module *find_module(const char *name)
 {
 	struct module *mod;
@@ -587,6 +628,7 @@ static bool within(unsigned long addr, const struct module_layout *l,
 	return l->base && addr - (unsigned long)l->base < size;
 }
 
+/* Any context, without module_mutex: see the top of this file. */
 struct module *__module_address(unsigned long addr)
 {
 	struct module *mod;
@@ -663,11 +705,14 @@ void *__symbol_get(const char *name)
 {
 	struct module *owner;
 	bool gpl;
-	const struct kernel_symbol *ks = find_symbol(name, &owner, &gpl);
+	const struct kernel_symbol *ks;
 
-	if (!ks || !try_module_get(owner))
-		return NULL;
-	return (void *)ks->value;
+	mutex_lock(&module_mutex);
+	ks = find_symbol(name, &owner, &gpl);
+	if (ks && !try_module_get(owner))
+		ks = NULL;
+	mutex_unlock(&module_mutex);
+	return ks ? (void *)ks->value : NULL;
 }
 
 void __symbol_put(const char *name)
@@ -675,17 +720,29 @@ void __symbol_put(const char *name)
 	struct module *owner;
 	bool gpl;
 
+	mutex_lock(&module_mutex);
 	if (find_symbol(name, &owner, &gpl))
 		module_put(owner);
+	mutex_unlock(&module_mutex);
 }
 
-unsigned int nr_modules(void)
+static unsigned int __nr_modules(void)
 {
 	struct module *mod;
 	unsigned int n = 0;
 
 	list_for_each_entry(mod, &modules, list)
 		n++;
+	return n;
+}
+
+unsigned int nr_modules(void)
+{
+	unsigned int n;
+
+	mutex_lock(&module_mutex);
+	n = __nr_modules();
+	mutex_unlock(&module_mutex);
 	return n;
 }
 
@@ -712,6 +769,7 @@ static char *module_flags(struct module *mod, char *buf, bool state)
 	return buf;
 }
 
+/* From oopses and WARNINGs, any context: no module_mutex (see the top). */
 void print_modules(void)
 {
 	struct module *mod;
@@ -758,9 +816,11 @@ void show_modules(void)
 {
 	struct module *mod;
 
-	pr_info("/proc/modules (%u loaded):\n", nr_modules());
+	mutex_lock(&module_mutex);
+	pr_info("/proc/modules (%u loaded):\n", __nr_modules());
 	list_for_each_entry(mod, &modules, list)
 		show_module(mod);
+	mutex_unlock(&module_mutex);
 }
 
 /* ---- hikern.insmod= ---- */

@@ -155,6 +155,10 @@ extern struct module __this_module;
  * relocation, branch out of range, version magic), -ENOENT (unknown
  * symbol), -EEXIST (a module of that name is loaded), -ENOMEM, or what
  * the module's init returned.
+ *
+ * Context: process context; sleeps. Takes module_mutex from the name
+ * check to the end of init, so loaders run one at a time (the module's
+ * init must not load, unload or symbol_get()).
  */
 int load_module(const void *image, unsigned long len, struct module **modp);
 
@@ -165,6 +169,8 @@ int load_module(const void *image, unsigned long len, struct module **modp);
  * Returns 0, -ENOENT (no such module), -EWOULDBLOCK (in use: other
  * modules use its symbols or it holds references) or -EBUSY (it has no
  * exit function, so it cannot be unloaded), each with one line.
+ *
+ * Context: process context; sleeps (module_mutex, held across exit).
  */
 int delete_module(const char *name);
 
@@ -177,7 +183,10 @@ int delete_module(const char *name);
  */
 int request_module_load(const char *name);
 
-/* The loaded module called name, or NULL. */
+/*
+ * The loaded module called name, or NULL. The caller holds module_mutex
+ * (kernel/module.c) or knows no other loader runs (the self-tests).
+ */
 struct module *find_module(const char *name);
 /* The loaded module whose memory holds addr, or NULL. */
 struct module *__module_address(unsigned long addr);
@@ -193,15 +202,22 @@ int module_refcount(struct module *mod);
 /*
  * The address of exported symbol name (kernel or module), taking a
  * reference on its module; NULL if there is none. __symbol_put drops it.
+ * Both take module_mutex: process context.
  */
 void *__symbol_get(const char *name);
 void __symbol_put(const char *name);
 
-/* The loaded modules in /proc/modules' format, one pr_info line each. */
+/*
+ * The loaded modules in /proc/modules' format, one pr_info line each;
+ * process context (module_mutex).
+ */
 void show_modules(void);
-/* " name(flags)" of every module, for an oops's "Modules linked in:". */
+/*
+ * " name(flags)" of every module, for an oops's "Modules linked in:"; any
+ * context, without module_mutex.
+ */
 void print_modules(void);
-/* Number of loaded modules. */
+/* Number of loaded modules; process context (module_mutex). */
 unsigned int nr_modules(void);
 
 /*

@@ -28,6 +28,8 @@
 #include <linux/wait.h>
 #include <string.h>
 
+#include "kmap_test.h"
+
 #define EINTR 4 /* as kernel/kthread.c: linux/errno.h has not got it */
 
 /* How long the runner waits for anything a case starts. */
@@ -887,6 +889,36 @@ static void migrate_disable_defers_move(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kthread_stop(busy), 0);
 }
 
+/*
+ * migrate_enable() without migrate_disable(): the debug build's WARNING
+ * (include/linux/sched.h), and the count is left at 0 rather than driven
+ * negative (a negative count would keep the task pinned after its next
+ * migrate_disable()/migrate_enable() pair).
+ */
+static void migrate_enable_unmatched_warns(struct kunit *test)
+{
+	if (!CONFIG_DEBUG) {
+		kunit_skip(test, "the check is in the debug build only");
+		return;
+	}
+	KUNIT_ASSERT_EQ(test, current->migration_disabled, 0);
+	kunit_expect_report(test, "WARNING",
+			    "migrate_enable() without migrate_disable()");
+	kmap_test_capture_start();
+	migrate_enable();
+	kmap_test_capture_stop();
+	KUNIT_EXPECT_TRUE(test, kmap_test_captured("WARNING: CPU: "));
+	KUNIT_EXPECT_TRUE(test,
+			  kmap_test_captured("at include/linux/sched.h:"));
+	KUNIT_EXPECT_TRUE(test, kmap_test_captured(" migrate_enable()"));
+	KUNIT_EXPECT_EQ(test, current->migration_disabled, 0);
+	/* A matched pair afterwards works as before. */
+	migrate_disable();
+	KUNIT_EXPECT_EQ(test, current->migration_disabled, 1);
+	migrate_enable();
+	KUNIT_EXPECT_EQ(test, current->migration_disabled, 0);
+}
+
 static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(kthread_stop_returns_value),
 	KUNIT_CASE(pids_and_names),
@@ -904,6 +936,7 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(set_cpus_allowed_moves_current),
 	KUNIT_CASE(set_cpus_allowed_refuses),
 	KUNIT_CASE(migrate_disable_defers_move),
+	KUNIT_CASE(migrate_enable_unmatched_warns),
 	{}
 };
 
