@@ -61,6 +61,17 @@
 static LIST_HEAD(modules);
 static DEFINE_MUTEX(module_mutex);
 
+/*
+ * The reference count, Linux's scheme: refcnt is MODULE_REF_BASE plus one
+ * per try_module_get() user while the module can be got, and 0 once
+ * delete_module() has taken the base away. try_module_get() increments
+ * only a count that is not 0, and delete_module() swaps exactly the base
+ * for 0, both atomically; so a get racing with an unload on another CPU
+ * either comes first (the unload is refused: in use) or finds 0 and fails,
+ * never a reference to a module being freed.
+ */
+#define MODULE_REF_BASE 1
+
 extern const struct kernel_symbol __start___ksymtab[];
 extern const struct kernel_symbol __stop___ksymtab[];
 extern const struct kernel_symbol __start___ksymtab_gpl[];
@@ -447,7 +458,7 @@ static int load_placed_module(struct load_info *info, unsigned long taints)
 	mod->kallsyms = NULL;
 	mod->num_kallsyms = 0;
 	mod->taints = taints;
-	mod->refcnt = 0;
+	atomic_set(&mod->refcnt, MODULE_REF_BASE);
 	INIT_LIST_HEAD(&mod->source_list);
 	INIT_LIST_HEAD(&mod->target_list);
 	mod->core_layout = info->core;
@@ -542,7 +553,7 @@ int request_module_load(const char *name)
 
 int module_refcount(struct module *mod)
 {
-	int n = mod->refcnt;
+	int n = atomic_read(&mod->refcnt) - MODULE_REF_BASE;
 	struct module_use *use;
 
 	list_for_each_entry(use, &mod->source_list, source_list)
@@ -578,16 +589,18 @@ static int __delete_module(const char *name)
 		pr_cont("\n");
 		return -EWOULDBLOCK;
 	}
-	if (mod->refcnt) {
-		pr_err("rmmod: ERROR: Module %s is in use (%d references)\n",
-		       name, mod->refcnt);
-		return -EWOULDBLOCK;
-	}
 	if (mod->init && !mod->exit) {
 		pr_err("rmmod: ERROR: Module %s has no exit function: it "
 		       "cannot be unloaded\n",
 		       name);
 		return -EBUSY;
+	}
+	/* Linux's try_stop_module(): the base goes only if nobody else holds. */
+	if (atomic_cmpxchg(&mod->refcnt, MODULE_REF_BASE, 0) !=
+	    MODULE_REF_BASE) {
+		pr_err("rmmod: ERROR: Module %s is in use (%d references)\n",
+		       name, atomic_read(&mod->refcnt) - MODULE_REF_BASE);
+		return -EWOULDBLOCK;
 	}
 	mod->state = MODULE_STATE_GOING;
 	if (mod->exit)
@@ -691,14 +704,32 @@ bool try_module_get(struct module *mod)
 		return true;
 	if (mod->state != MODULE_STATE_LIVE)
 		return false;
-	mod->refcnt++;
-	return true;
+	/* Linux's atomic_inc_not_zero(): 0 means delete_module() won. */
+	for (int old = atomic_read(&mod->refcnt); old;) {
+		int seen = atomic_cmpxchg(&mod->refcnt, old, old + 1);
+
+		if (seen == old)
+			return true;
+		old = seen;
+	}
+	return false;
 }
 
 void module_put(struct module *mod)
 {
-	if (mod && !WARN_ON(mod->refcnt <= 0))
-		mod->refcnt--;
+	if (!mod)
+		return;
+	for (int old = atomic_read(&mod->refcnt);;) {
+		int seen;
+
+		/* A put without its get: reported (Linux WARNs), base kept. */
+		if (WARN_ON(old <= MODULE_REF_BASE))
+			return;
+		seen = atomic_cmpxchg(&mod->refcnt, old, old - 1);
+		if (seen == old)
+			return;
+		old = seen;
+	}
 }
 
 void *__symbol_get(const char *name)

@@ -30,6 +30,8 @@ struct kunit_suite {
 	struct kunit_case *test_cases;	  /* ends with an all-zero entry */
 	int (*init)(struct kunit *test);  /* optional, before each case */
 	void (*exit)(struct kunit *test); /* optional, after each case */
+	/* Optional, once before the first case (Linux 5.17's suite_init). */
+	int (*suite_init)(struct kunit_suite *suite);
 };
 
 struct kunit {

@@ -16,6 +16,7 @@
 #ifndef _LINUX_MODULE_H
 #define _LINUX_MODULE_H
 
+#include <asm/atomic.h>
 #include <linux/compiler.h>
 #include <linux/errno.h>
 #include <linux/export.h>
@@ -78,7 +79,7 @@ struct module {
 
 	bool gpl_compatible;  /* MODULE_LICENSE is a GPL-compatible one */
 	unsigned long taints; /* TAINT_* bits this module set */
-	int refcnt;	      /* try_module_get() users */
+	atomic_t refcnt;      /* MODULE_REF_BASE + try_module_get() users */
 
 	/* Modules using this one, and modules it uses (struct module_use). */
 	struct list_head source_list;

@@ -267,6 +267,18 @@ static void run_suite(struct kunit_suite *suite, unsigned int nr,
 	pr_info("    KTAP version 1\n");
 	pr_info("    # Subtest: %s\n", suite->name);
 	pr_info("    1..%u\n", total);
+	if (suite->suite_init) {
+		int err = suite->suite_init(suite);
+
+		if (err) {
+			/* As Linux: every case of the suite counts as failed. */
+			pr_info("    # %s: failed to initialize (%d)\n",
+				suite->name, err);
+			pr_info("not ok %u %s\n", nr, suite->name);
+			t->fail += total;
+			return;
+		}
+	}
 	for (c = suite->test_cases; c->run_case; c++)
 		if (case_selected(suite, c) &&
 		    !run_case(suite, c, ++n, &skipped))
