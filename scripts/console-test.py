@@ -29,10 +29,11 @@ CMD_TIMEOUT = 60
 
 
 class Session:
-    def __init__(self, machine, mem, append=""):
+    def __init__(self, machine, mem, append="", qemu_opts=()):
+        # qemu_opts: what `make run QEMU_OPTS=...` passes to qemu.sh.
         self.proc = subprocess.Popen(
             ["sh", os.path.join(ROOT, "scripts", "qemu.sh"), machine,
-             str(mem), append],
+             str(mem), append] + list(qemu_opts),
             cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, start_new_session=True)
         self.out = b""
@@ -237,6 +238,8 @@ def check_session(s, add, machine):
     add("insmod-missing", r is not None and len(r.strip().splitlines()) == 1
         and "not found in the initramfs" in r, repr(r))
 
+    check_taskset(s, add, 1)
+
     r = s.cmd("test mmu")
     add("test-mmu", r is not None and
         re.search(r"# mmu: pass:\d+ fail:0 ", r) is not None and
@@ -272,6 +275,70 @@ def check_session(s, add, machine):
         "exit status %r" % status)
 
 
+def console_pid(s):
+    """The console thread's pid, from `ps`; None if it is not listed."""
+    m = re.search(r"^\s*(\d+)\s+(\d+)\s+\S+\s+\d+ \[console\]$",
+                  s.cmd("ps") or "", re.M)
+    return (int(m.group(1)), int(m.group(2))) if m else (None, None)
+
+
+def check_taskset(s, add, cpus):
+    """taskset on the console thread itself: with one CPU only the
+    errors; with two, it moves to CPU 1 (ps shows it there) and back."""
+    pid, cpu = console_pid(s)
+    add("ps-lists-console", pid is not None, "no [console] line in ps")
+    if pid is None:
+        return
+    r = s.cmd("taskset %d" % pid)
+    want = "0" if cpus == 1 else "0-%d" % (cpus - 1)
+    add("taskset-shows-online-cpus",
+        "pid %d's current affinity list: %s\n" % (pid, want) in (r or ""),
+        repr(r))
+    r = s.cmd("taskset 99999 0")
+    add("taskset-no-such-pid",
+        "taskset: failed to get pid 99999's affinity: No such process"
+        in (r or ""), repr(r))
+    r = s.cmd("taskset %d 9" % pid)
+    add("taskset-bad-list", "taskset: failed to parse CPU list: 9" in
+        (r or ""), repr(r))
+    r = s.cmd("taskset %d 1" % pid)
+    if cpus == 1:
+        # CPU 1 is not online: set_cpus_allowed_ptr() says -EINVAL.
+        add("taskset-offline-cpu-refused",
+            "taskset: failed to set pid %d's affinity: Invalid argument"
+            % pid in (r or ""), repr(r))
+        return
+    add("taskset-moves-console",
+        "pid %d's new affinity list: 1\n" % pid in (r or ""), repr(r))
+    _, cpu = console_pid(s)
+    add("ps-shows-console-on-cpu1", cpu == 1, "console on CPU %r" % cpu)
+    r = s.cmd("taskset %d 0" % pid)
+    _, cpu = console_pid(s)
+    add("taskset-moves-console-back", cpu == 0 and
+        "pid %d's new affinity list: 0\n" % pid in (r or ""),
+        "%r, then on CPU %r" % (r, cpu))
+
+
+def run_smp2(add):
+    """`make run QEMU_OPTS="-smp 2"` on virt: taskset moves the console."""
+    s = Session("virt", 1024, qemu_opts=("-smp", "2"))
+    try:
+        if s.boot():
+            check_taskset(s, lambda n, ok, d: add("console-virt-smp2-%s" % n,
+                                                  bool(ok), d), 2)
+            r = s.cmd("poweroff", expect_prompt=False)
+            add("console-virt-smp2-poweroff-status-0", s.wait_exit(30) == 0,
+                "exit status %r" % s.proc.poll())
+        else:
+            add("console-virt-smp2-boot", False, "no prompt in %ds" %
+                BOOT_TIMEOUT)
+    finally:
+        s.kill()
+        with open(os.path.join(ROOT, "build", "test-logs",
+                               "console-virt-smp2.log"), "w") as f:
+            f.write(s.log())
+
+
 def run(machine="virt", mem=1024, add=None):
     results = []
     add = add or (lambda n, ok, d: results.append((n, ok, d)))
@@ -289,6 +356,8 @@ def run(machine="virt", mem=1024, add=None):
         with open(os.path.join(ROOT, "build", "test-logs",
                                "console-%s.log" % machine), "w") as f:
             f.write(s.log())
+    if machine == "virt":
+        run_smp2(add)
     return results
 
 

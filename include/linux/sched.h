@@ -260,6 +260,12 @@ int wake_up_process(struct task_struct *p);
 /* References to a task; the last put frees a kernel thread's stack. */
 void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
+/*
+ * The kernel thread with this pid, with a reference the caller drops with
+ * put_task_struct(); NULL if there is none (pid 0 names the idle tasks,
+ * one per CPU, and finds none). Linux's find_get_task_by_vpid().
+ */
+struct task_struct *find_get_task_by_vpid(int pid);
 
 /* Set up the runqueues with the boot task as CPU 0's (start_kernel). */
 void sched_init(void);

@@ -862,6 +862,25 @@ void get_task_struct(struct task_struct *p)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
+struct task_struct *find_get_task_by_vpid(int pid)
+{
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
+
+	if (pid <= 0)
+		return NULL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (p->pid == pid && !(p->flags & PF_EXITING)) {
+			p->usage++; /* get_task_struct(), the lock already held */
+			found = p;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
 /* The last reference frees the task's block (never the idle tasks'). */
 void put_task_struct(struct task_struct *p)
 {
