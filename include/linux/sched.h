@@ -260,10 +260,14 @@ int wake_up_process(struct task_struct *p);
 /* References to a task; the last put frees a kernel thread's stack. */
 void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
-/*
- * The kernel thread with this pid, with a reference the caller drops with
- * put_task_struct(); NULL if there is none (pid 0 names the idle tasks,
- * one per CPU, and finds none). Linux's find_get_task_by_vpid().
+/**
+ * find_get_task_by_vpid - the kernel thread with a pid, referenced
+ * @pid: its pid (kernel threads count from 1)
+ *
+ * Context: any context; takes tasklist_lock with IRQs off.
+ * Return: the task with a reference the caller drops with
+ * put_task_struct(), or NULL if none has @pid or it is exiting. pid 0
+ * (the idle tasks, one per CPU) finds none.
  */
 struct task_struct *find_get_task_by_vpid(int pid);
 
