@@ -704,32 +704,15 @@ bool try_module_get(struct module *mod)
 		return true;
 	if (mod->state != MODULE_STATE_LIVE)
 		return false;
-	/* Linux's atomic_inc_not_zero(): 0 means delete_module() won. */
-	for (int old = atomic_read(&mod->refcnt); old;) {
-		int seen = atomic_cmpxchg(&mod->refcnt, old, old + 1);
-
-		if (seen == old)
-			return true;
-		old = seen;
-	}
-	return false;
+	/* 0: delete_module() took the base, the module is going. */
+	return atomic_inc_not_zero(&mod->refcnt);
 }
 
 void module_put(struct module *mod)
 {
-	if (!mod)
-		return;
-	for (int old = atomic_read(&mod->refcnt);;) {
-		int seen;
-
-		/* A put without its get: reported (Linux WARNs), base kept. */
-		if (WARN_ON(old <= MODULE_REF_BASE))
-			return;
-		seen = atomic_cmpxchg(&mod->refcnt, old, old - 1);
-		if (seen == old)
-			return;
-		old = seen;
-	}
+	/* A put without its get: reported (Linux WARNs), the base kept. */
+	if (mod)
+		WARN_ON(!atomic_add_unless(&mod->refcnt, -1, MODULE_REF_BASE));
 }
 
 void *__symbol_get(const char *name)

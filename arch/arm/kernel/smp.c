@@ -148,12 +148,10 @@ static void __iomem *scu_base(void)
 	return scu;
 }
 
-static unsigned int hw_cores; /* hw_nr_cores(), once read */
-
 /*
  * Cores in the cluster, as the hardware says: the A9's SCU configuration
- * register, the A15's L2CTLR[25:24] (QEMU sets both from -smp). Read once,
- * first from smp_patch_up(), before paging_init(): the SCU has no
+ * register, the A15's L2CTLR[25:24] (QEMU sets both from -smp). Read by
+ * smp_init_cpus() from smp_patch_up(), before paging_init(): the SCU has no
  * mapping yet then, so its page goes into CPU 0's first kmap_atomic
  * fixmap slot for the one read, as Linux's early_ioremap() borrows the
  * kmap slots (ARM's FIX_BTMAP_END is FIX_KMAP_BEGIN): nothing kmaps
@@ -163,20 +161,16 @@ static unsigned int __init hw_nr_cores(void)
 {
 	u32 l2ctlr, cbar, config;
 
-	if (hw_cores)
-		return hw_cores;
 	if (cpu_is_a9()) {
 		__asm__("mrc p15, 4, %0, c15, c0, 0" : "=r"(cbar));
 		set_fixmap_io(FIX_KMAP_BEGIN, cbar & PAGE_MASK);
 		config = readl((void __iomem *)fix_to_virt(FIX_KMAP_BEGIN) +
 			       SCU_CONFIG);
 		clear_fixmap(FIX_KMAP_BEGIN);
-		hw_cores = (config & 3) + 1;
-	} else {
-		__asm__("mrc p15, 1, %0, c9, c0, 2" : "=r"(l2ctlr));
-		hw_cores = ((l2ctlr >> 24) & 3) + 1;
+		return (config & 3) + 1;
 	}
-	return hw_cores;
+	__asm__("mrc p15, 1, %0, c9, c0, 2" : "=r"(l2ctlr));
+	return ((l2ctlr >> 24) & 3) + 1;
 }
 
 /* virt's way: the tree has /psci and its CPUs say so (or it lists none). */
@@ -200,7 +194,6 @@ static void __init smp_init_cpus(const struct boot_info *bi)
 {
 	u32 boot = read_cpuid_mpidr() & MPIDR_HWID_BITMASK;
 	unsigned int n = 1, i, count, left_out = 0;
-	static bool said;
 
 	cpu_logical_map[0] = boot;
 	if (bi->nr_cpus) {
@@ -215,12 +208,11 @@ static void __init smp_init_cpus(const struct boot_info *bi)
 			else
 				cpu_logical_map[n++] = bi->cpu_mpidr[i];
 		}
-		if (left_out && !said)
+		if (left_out)
 			pr_info("smp: the device tree lists %u CPUs, the %s "
 				"counts %u in the cluster: %u left out\n",
 				bi->nr_cpus, cpu_is_a9() ? "SCU" : "L2CTLR",
 				count, left_out);
-		said = true;
 	} else {
 		count = min(hw_nr_cores(), (unsigned int)NR_CPUS);
 		for (i = 0; i < count; i++)
@@ -512,7 +504,7 @@ void __init smp_init(void)
 	const struct boot_info *bi = &boot_info;
 	unsigned int cpu, n;
 
-	smp_init_cpus(bi);
+	/* The possible CPUs: smp_patch_up() found them (smp_init_cpus()). */
 	smp_pick_method(bi);
 	print_cpu_line(0, read_cpuid_mpidr());
 	cpu_init(0);

@@ -11,6 +11,7 @@
 #include <asm/barrier.h>
 #include <asm/cmpxchg.h>
 #include <linux/compiler.h>
+#include <linux/types.h>
 
 typedef struct {
 	int counter;
@@ -100,6 +101,27 @@ static inline int atomic_xchg(atomic_t *v, int new)
 {
 	return xchg(&v->counter, new);
 }
+
+/*
+ * Add @a unless the counter is @u; true if it added. Linux's generic
+ * atomic_add_unless(): a compare-and-swap loop, so a value that changes
+ * meanwhile is looked at again. Full barrier when it adds.
+ */
+static inline bool atomic_add_unless(atomic_t *v, int a, int u)
+{
+	int old = atomic_read(v);
+
+	while (old != u) {
+		int seen = atomic_cmpxchg(v, old, old + a);
+
+		if (seen == old)
+			return true;
+		old = seen;
+	}
+	return false;
+}
+
+#define atomic_inc_not_zero(v) atomic_add_unless((v), 1, 0)
 
 #define atomic_inc(v) atomic_add(1, v)
 #define atomic_dec(v) atomic_sub(1, v)
