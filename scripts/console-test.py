@@ -269,6 +269,11 @@ def check_session(s, add, machine):
     r = s.cmd("\x1b[A\x1b[A\x1b[B")
     add("history-down", r is not None and "MemTotal:" in r, repr(r))
 
+    check_poweroff(s, add)
+
+
+def check_poweroff(s, add):
+    """poweroff: Linux's line, and QEMU exits with 0."""
     s.cmd("poweroff", expect_prompt=False)
     status = s.wait_exit(30)
     add("poweroff-status-0", status == 0 and "reboot: Power down" in s.log(),
@@ -276,7 +281,8 @@ def check_session(s, add, machine):
 
 
 def console_pid(s):
-    """The console thread's pid, from `ps`; None if it is not listed."""
+    """The console thread's (pid, CPU) from `ps`; (None, None) if it is
+    not listed."""
     m = re.search(r"^\s*(\d+)\s+(\d+)\s+\S+\s+\d+ \[console\]$",
                   s.cmd("ps") or "", re.M)
     return (int(m.group(1)), int(m.group(2))) if m else (None, None)
@@ -301,63 +307,54 @@ def check_taskset(s, add, cpus):
     r = s.cmd("taskset %d 9" % pid)
     add("taskset-bad-list", "taskset: failed to parse CPU list: 9" in
         (r or ""), repr(r))
-    r = s.cmd("taskset %d 1" % pid)
     if cpus == 1:
         # CPU 1 is not online: set_cpus_allowed_ptr() says -EINVAL.
+        r = s.cmd("taskset %d 1" % pid)
         add("taskset-offline-cpu-refused",
             "taskset: failed to set pid %d's affinity: Invalid argument"
             % pid in (r or ""), repr(r))
         return
-    add("taskset-moves-console",
-        "pid %d's new affinity list: 1\n" % pid in (r or ""), repr(r))
-    _, cpu = console_pid(s)
-    add("ps-shows-console-on-cpu1", cpu == 1, "console on CPU %r" % cpu)
-    r = s.cmd("taskset %d 0" % pid)
-    _, cpu = console_pid(s)
-    add("taskset-moves-console-back", cpu == 0 and
-        "pid %d's new affinity list: 0\n" % pid in (r or ""),
-        "%r, then on CPU %r" % (r, cpu))
+    # Two real moves: to the CPU it is not on, then back.
+    for step, dest in (("away", 1 - cpu), ("back", cpu)):
+        r = s.cmd("taskset %d %d" % (pid, dest))
+        _, now = console_pid(s)
+        add("taskset-moves-console-%s" % step, now == dest and
+            "pid %d's new affinity list: %d\n" % (pid, dest) in (r or ""),
+            "%r, then on CPU %r" % (r, now))
 
 
-def run_smp2(add):
-    """`make run QEMU_OPTS="-smp 2"` on virt: taskset moves the console."""
-    s = Session("virt", 1024, qemu_opts=("-smp", "2"))
+def smp2_checks(s, add, machine):
+    """`make run QEMU_OPTS="-smp 2"`: taskset moves the console."""
+    check_taskset(s, add, 2)
+    check_poweroff(s, add)
+
+
+def run_session(tag, machine, mem, checks, add, qemu_opts=()):
+    """Boot one console session (as make run does), run checks on it, keep
+    its log as build/test-logs/console-<tag>.log."""
+    s = Session(machine, mem, qemu_opts=qemu_opts)
     try:
         if s.boot():
-            check_taskset(s, lambda n, ok, d: add("console-virt-smp2-%s" % n,
-                                                  bool(ok), d), 2)
-            r = s.cmd("poweroff", expect_prompt=False)
-            add("console-virt-smp2-poweroff-status-0", s.wait_exit(30) == 0,
-                "exit status %r" % s.proc.poll())
+            checks(s, lambda n, ok, d: add("console-%s-%s" % (tag, n),
+                                           bool(ok), d), machine)
         else:
-            add("console-virt-smp2-boot", False, "no prompt in %ds" %
+            add("console-%s-boot" % tag, False, "no prompt in %ds" %
                 BOOT_TIMEOUT)
     finally:
         s.kill()
+        os.makedirs(os.path.join(ROOT, "build", "test-logs"), exist_ok=True)
         with open(os.path.join(ROOT, "build", "test-logs",
-                               "console-virt-smp2.log"), "w") as f:
+                               "console-%s.log" % tag), "w") as f:
             f.write(s.log())
 
 
 def run(machine="virt", mem=1024, add=None):
     results = []
     add = add or (lambda n, ok, d: results.append((n, ok, d)))
-    s = Session(machine, mem)
-    try:
-        if s.boot():
-            check_session(s, lambda n, ok, d: add("console-%s-%s" % (machine, n),
-                                                  bool(ok), d), machine)
-        else:
-            add("console-%s-boot" % machine, False, "no prompt in %ds" %
-                BOOT_TIMEOUT)
-    finally:
-        s.kill()
-        os.makedirs(os.path.join(ROOT, "build", "test-logs"), exist_ok=True)
-        with open(os.path.join(ROOT, "build", "test-logs",
-                               "console-%s.log" % machine), "w") as f:
-            f.write(s.log())
+    run_session(machine, machine, mem, check_session, add)
     if machine == "virt":
-        run_smp2(add)
+        run_session("virt-smp2", "virt", mem, smp2_checks, add,
+                    qemu_opts=("-smp", "2"))
     return results
 
 

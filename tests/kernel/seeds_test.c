@@ -27,7 +27,6 @@
 #include <kunit/private.h>
 #include <kunit/test.h>
 #include <linux/highmem.h>
-#include <linux/initramfs.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/printk.h>
@@ -220,10 +219,8 @@ static struct kunit_case seeds_cases[] = {
  */
 static int seeds_init(struct kunit_suite *suite)
 {
-	const struct initramfs_file *f = initramfs_find_module("kmap_example");
-
 	(void)suite;
-	if (f && !load_module(f->data, f->size, NULL))
+	if (!request_module_load("kmap_example"))
 		delete_module("kmap_example");
 	return 0;
 }

@@ -197,6 +197,11 @@ static void kmap_all_cpus(enum bench_mode mode, const char *what)
 		last = max(last, loop_end[cpu]);
 		ops += loop_ops[cpu];
 	}
+	if (last - first > 0xffffffffULL) { /* over 4.29 s: a u32 wraps */
+		pr_err("bench: smp: the %s loop took %llu ns\n", what,
+		       last - first);
+		return;
+	}
 	snprintf(name, sizeof(name), "%s_cpus%u", what, num_online_cpus());
 	bench_report_per_op(name, (u32)(last - first), ops);
 }
