@@ -29,6 +29,8 @@ unsigned long slab_kunit_bug_reports(void);
 unsigned long vmalloc_kunit_warnings(void);
 /* kernel/sched.c: "BUG: sleeping function called from invalid context". */
 unsigned long might_sleep_kunit_reports(void);
+/* arch/arm/kernel/smp.c: a Cortex-A9's SCU core count (0: no SCU). */
+unsigned int smp_kunit_scu_cores(void);
 #endif
 
 #endif /* _KUNIT_PRIVATE_H */

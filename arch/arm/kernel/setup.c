@@ -354,7 +354,7 @@ static void __init setup_processor(void)
 {
 	u32 sctlr;
 
-	__asm__("mrc p15, 0, %0, c0, c0, 0" : "=r"(processor_id));
+	processor_id = read_cpuid_id();
 	__asm__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
 	pr_info("CPU: ARMv7 Processor [%08x] revision %u (ARMv7), cr=%08x\n",
 		processor_id, processor_id & 0xf, sctlr);
@@ -365,7 +365,7 @@ void __init setup_arch(char **cmdline_p)
 	struct boot_info *bi = &boot_info;
 	bool params_ok;
 
-	__asm__("mrc p15, 0, %0, c0, c0, 0" : "=r"(processor_id));
+	processor_id = read_cpuid_id();
 	sched_clock_init(NULL);
 	params_ok = setup_boot_params(bi);
 	parse_early_param(bi->cmdline);

@@ -27,6 +27,8 @@
 #include <asm/smp.h>
 #include <asm/thread_info.h>
 #include <asm/tlbflush.h>
+#include <kunit/private.h>
+#include <kunit/visibility.h>
 #include <linux/bug.h>
 #include <linux/cmdline.h>
 #include <linux/cpu.h>
@@ -129,24 +131,51 @@ static bool waited_too_long(u64 start, u64 limit)
 
 static bool cpu_is_a9(void)
 {
-	u32 midr;
+	return ((read_cpuid_id() >> 4) & 0xfff) == 0xc09;
+}
 
-	__asm__("mrc p15, 0, %0, c0, c0, 0" : "=r"(midr));
-	return ((midr >> 4) & 0xfff) == 0xc09;
+/* The A9's CBAR: PERIPHBASE[31:13], where its SCU is; 0 on a lone A9. */
+static u32 read_cbar(void)
+{
+	u32 cbar;
+
+	__asm__("mrc p15, 4, %0, c15, c0, 0" : "=r"(cbar));
+	return cbar;
 }
 
 /* The A9 MPCore's SCU, at PERIPHBASE (CBAR). */
 static void __iomem *scu_base(void)
 {
 	static void __iomem *scu;
-	u32 cbar;
 
-	if (!scu) {
-		__asm__("mrc p15, 4, %0, c15, c0, 0" : "=r"(cbar));
-		scu = iotable_map(cbar & ~0xfffUL, 0x100);
-	}
+	if (!scu)
+		scu = iotable_map(read_cbar() & ~0xfffUL, 0x100);
 	return scu;
 }
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/**
+ * smp_kunit_scu_cores - the cores a Cortex-A9's SCU counts, for the self-tests
+ *
+ * Lets a test check is_smp() against the hardware without trusting
+ * boot/head.S's answer: the SCU configuration register, read through the
+ * same mapping scu_enable() uses (scu_base()).
+ *
+ * Context: process context (may map the SCU on first use).
+ * Return: (SCU configuration & 3) + 1; 0 if this CPU is not a Cortex-A9
+ * or its CBAR is zero (no SCU: a uniprocessor A9).
+ */
+unsigned int smp_kunit_scu_cores(void)
+{
+	void __iomem *scu;
+
+	if (!cpu_is_a9() || !(read_cbar() & ~0x1fffUL))
+		return 0;
+	scu = scu_base();
+	return scu ? (readl(scu + SCU_CONFIG) & 3) + 1 : 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(smp_kunit_scu_cores);
+#endif
 
 /*
  * Cores in the cluster, as the hardware says: the A9's SCU configuration
@@ -159,11 +188,10 @@ static void __iomem *scu_base(void)
  */
 static unsigned int __init hw_nr_cores(void)
 {
-	u32 l2ctlr, cbar, config;
+	u32 l2ctlr, config;
 
 	if (cpu_is_a9()) {
-		__asm__("mrc p15, 4, %0, c15, c0, 0" : "=r"(cbar));
-		set_fixmap_io(FIX_KMAP_BEGIN, cbar & PAGE_MASK);
+		set_fixmap_io(FIX_KMAP_BEGIN, read_cbar() & PAGE_MASK);
 		config = readl((void __iomem *)fix_to_virt(FIX_KMAP_BEGIN) +
 			       SCU_CONFIG);
 		clear_fixmap(FIX_KMAP_BEGIN);

@@ -30,6 +30,19 @@ static inline u32 read_cpuid_mpidr(void)
 	__asm__("mrc p15, 0, %0, c0, c0, 5" : "=r"(mpidr));
 	return mpidr;
 }
+
+/*
+ * MIDR, the main ID register: implementer [31:24], variant [23:20],
+ * architecture [19:16] (0xf: the CPUID scheme), part number [15:4],
+ * revision [3:0] (Linux's read_cpuid_id(), asm/cputype.h).
+ */
+static inline u32 read_cpuid_id(void)
+{
+	u32 midr;
+
+	__asm__("mrc p15, 0, %0, c0, c0, 0" : "=r"(midr));
+	return midr;
+}
 #else /* host unit tests: CPU 0 */
 #define __arch_smp_processor_id() 0u
 #endif
