@@ -58,6 +58,13 @@ static inline bool cpumask_empty(const struct cpumask *m)
 	return !(m->bits & CPU_BITS_ALL);
 }
 
+/* Do @a and @b hold the same CPUs? */
+static inline bool cpumask_equal(const struct cpumask *a,
+				 const struct cpumask *b)
+{
+	return (a->bits & CPU_BITS_ALL) == (b->bits & CPU_BITS_ALL);
+}
+
 static inline bool cpumask_intersects(const struct cpumask *a,
 				      const struct cpumask *b)
 {

@@ -46,6 +46,7 @@
 #include <string.h>
 
 #include "kmap_test.h"
+#include "thread_test.h"
 
 /* How long the runner waits for a thread; threads stop well before. */
 #define WAIT_TIMEOUT (10 * HZ)
@@ -77,9 +78,12 @@ static void smp_highmem_exit(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), case_free_pages);
 }
 
-/* Wait for a thread's completion, bounded; on timeout show every task. */
-static bool wait_thread(struct kunit *test, struct completion *c,
-			const char *what)
+/*
+ * Wait for a step (@what) a thread signals on @c, bounded; on timeout
+ * fail and show every task. For a thread's end, test_wait_done().
+ */
+static bool wait_step(struct kunit *test, struct completion *c,
+		      const char *what)
 {
 	if (wait_for_completion_timeout(c, WAIT_TIMEOUT))
 		return true;
@@ -258,8 +262,8 @@ static void threads_share_highmem_pages(struct kunit *test)
 	{
 		struct lane_result *r = &s.res[cpu];
 
-		done += wait_thread(test, &s.done[cpu], threads[cpu]->comm);
-		KUNIT_EXPECT_EQ(test, kthread_stop(threads[cpu]), 0);
+		done += test_stop_if_done(test, threads[cpu], &s.done[cpu],
+					  WAIT_TIMEOUT);
 		kunit_info(test,
 			   "CPU%u: %u iterations, %u kmap, %u kmap_atomic, "
 			   "%u flushes",
@@ -352,6 +356,7 @@ static void stale_tlb_pkmap_slot_recycled(struct kunit *test)
 	unsigned int a = smp_processor_id(), cpu, tries = 0;
 	unsigned long flushes;
 	struct page *pages[2];
+	bool finished;
 
 	for_each_online_cpu(cpu) if (cpu != smp_processor_id()) a = cpu;
 	if (a == smp_processor_id()) {
@@ -372,7 +377,7 @@ static void stale_tlb_pkmap_slot_recycled(struct kunit *test)
 	kthread_bind(reader, a);
 	wake_up_process(reader);
 
-	if (wait_thread(test, &st.old_read, "A read the old page")) {
+	if (wait_step(test, &st.old_read, "A read the old page")) {
 		flushes = pkmap_kunit_flushes();
 		kmap_flush_unused(); /* on B: frees A's slot */
 		KUNIT_EXPECT_EQ(test, pkmap_kunit_flushes(), flushes + 1);
@@ -381,10 +386,11 @@ static void stale_tlb_pkmap_slot_recycled(struct kunit *test)
 		KUNIT_EXPECT_GT(test, tries, 0);
 	}
 	complete(&st.recycled);
-	wait_thread(test, &st.new_read, "A read the new page");
+	/* Its last step: a reader that did not get there is left running. */
+	finished = test_wait_done(test, reader, &st.new_read, WAIT_TIMEOUT);
 	if (tries)
 		kunmap(st.new_page);
-	KUNIT_EXPECT_EQ(test, kthread_stop(reader), 0);
+	test_stop_finished(test, reader, finished);
 
 	kunit_info(test,
 		   "CPU%u read the old page at 0x%08lx; CPU%u recycled the "
@@ -495,6 +501,7 @@ static void probe_cpu(struct kunit *test, struct slot_probe *pr,
 {
 	struct task_struct *t;
 	bool by_tick = cpu == 0; /* the tick hook runs on CPU 0 */
+	bool finished;
 
 	init_completion(&pr->done);
 	t = kthread_create(probe_thread, pr, "kmap_probe/%u", cpu);
@@ -505,9 +512,9 @@ static void probe_cpu(struct kunit *test, struct slot_probe *pr,
 	wake_up_process(t);
 	if (!by_tick)
 		probe_send_ipi(pr, cpu);
-	wait_thread(test, &pr->done, t->comm);
+	finished = test_wait_done(test, t, &pr->done, WAIT_TIMEOUT);
 	tick_probe = NULL;
-	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	test_stop_finished(test, t, finished);
 }
 
 static void check_probe(struct kunit *test, struct slot_probe *pr,
@@ -663,10 +670,8 @@ static void kmap_local_survives_preemption(struct kunit *test)
 	kthread_bind(other, s.cpu);
 	wake_up_process(holder);
 	wake_up_process(other);
-	wait_thread(test, &s.holder_exit, "holder done");
-	wait_thread(test, &s.other_exit, "other done");
-	KUNIT_EXPECT_EQ(test, kthread_stop(holder), 0);
-	KUNIT_EXPECT_EQ(test, kthread_stop(other), 0);
+	test_stop_if_done(test, holder, &s.holder_exit, WAIT_TIMEOUT);
+	test_stop_if_done(test, other, &s.other_exit, WAIT_TIMEOUT);
 
 	kunit_info(test,
 		   "CPU%u: holder preempted %u times (%lu switches in), "
@@ -846,7 +851,7 @@ static void kmap_local_moves_after_last_unmap(struct kunit *test)
 	struct task_struct *t, *bt[2];
 	unsigned int cpu, a = NR_CPUS, b = NR_CPUS, asked_cpu;
 	unsigned long end;
-	bool asked_pending;
+	bool asked_pending, finished;
 	int ret;
 
 	/* A: the last CPU; B: another, not the runner's if there is one. */
@@ -891,14 +896,13 @@ static void kmap_local_moves_after_last_unmap(struct kunit *test)
 	asked_pending = t->migration_pending;
 	s.asked = true;
 
-	wait_thread(test, &s.t_exit, "traveller done");
-	wait_thread(test, &s.busy_exit[0], bt[0]->comm);
-	wait_thread(test, &s.busy_exit[1], bt[1]->comm);
+	finished = test_wait_done(test, t, &s.t_exit, WAIT_TIMEOUT);
+	/* Read before the stop frees t. */
 	KUNIT_EXPECT_EQ(test, task_cpu(t), b);
 	KUNIT_EXPECT_FALSE(test, t->migration_pending);
-	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
-	KUNIT_EXPECT_EQ(test, kthread_stop(bt[0]), 0);
-	KUNIT_EXPECT_EQ(test, kthread_stop(bt[1]), 0);
+	test_stop_finished(test, t, finished);
+	test_stop_if_done(test, bt[0], &s.busy_exit[0], WAIT_TIMEOUT);
+	test_stop_if_done(test, bt[1], &s.busy_exit[1], WAIT_TIMEOUT);
 
 	kunit_info(test,
 		   "asked to move CPU%u -> CPU%u holding 2 maps: still on "

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "kmap_test.h"
+#include "thread_test.h"
 
 #define ADDS_PER_CPU 10000
 
@@ -382,10 +383,13 @@ static void might_sleep_in_spin_lock_reported(struct kunit *test)
  * runner sleeps on a completion meanwhile, so it is not queued on CPU 0
  * (it would otherwise compete for the switch at the unlock).
  */
+/* How long the runner waits for each of the two threads. */
+#define UNLOCK_RACE_TIMEOUT (5 * HZ)
+
 struct unlock_race {
 	spinlock_t lock;
 	struct task_struct *other;
-	struct completion done;
+	struct completion done, other_done;
 	volatile bool other_ran;
 	bool holding, flag_seen, ran_before_unlock, ran_after_unlock;
 	unsigned long switches_at_lock, switches_before_unlock;
@@ -421,6 +425,7 @@ static int unlock_race_other(void *data)
 	struct unlock_race *r = data;
 
 	r->other_ran = true;
+	complete(&r->other_done);
 	return 0;
 }
 
@@ -428,10 +433,12 @@ static void need_resched_honoured_at_spin_unlock(struct kunit *test)
 {
 	static struct unlock_race r; /* the threads may outlive a failure */
 	struct task_struct *holder, *other;
+	bool holder_done;
 
 	memset(&r, 0, sizeof(r));
 	spin_lock_init(&r.lock);
 	init_completion(&r.done);
+	init_completion(&r.other_done);
 	holder = kthread_create(unlock_race_holder, &r, "smp_lockholder");
 	KUNIT_ASSERT_NOT_NULL(test, holder);
 	other = kthread_create(unlock_race_other, &r, "smp_lockwaiter");
@@ -442,7 +449,8 @@ static void need_resched_honoured_at_spin_unlock(struct kunit *test)
 	kthread_bind(other, 0);
 	r.other = other;
 	wake_up_process(holder);
-	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&r.done, 5 * HZ), 0);
+	holder_done =
+		test_wait_done(test, holder, &r.done, UNLOCK_RACE_TIMEOUT);
 	KUNIT_EXPECT_TRUE(test, r.holding);
 	KUNIT_EXPECT_TRUE(test, r.flag_seen);
 	KUNIT_EXPECT_FALSE(test, r.ran_before_unlock);
@@ -455,8 +463,8 @@ static void need_resched_honoured_at_spin_unlock(struct kunit *test)
 		   "spin_unlock()",
 		   r.switches_before_unlock - r.switches_at_lock,
 		   r.switches_after_unlock - r.switches_before_unlock);
-	kthread_stop(other);
-	kthread_stop(holder);
+	test_stop_if_done(test, other, &r.other_done, UNLOCK_RACE_TIMEOUT);
+	test_stop_finished(test, holder, holder_done);
 }
 
 #if CONFIG_DEBUG_SPINLOCK
