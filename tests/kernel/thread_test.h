@@ -110,10 +110,10 @@ static inline bool __test_stop_finished(struct kunit *test,
  * test_wait_done() and test_stop_finished() instead when the case still
  * reads @t (its task_struct is freed by the stop).
  */
-#define test_stop_if_done(test, t, done, timeout)                           \
-	__test_stop_finished(test, t,                                       \
-			     __test_wait_done(test, t, done, timeout,       \
-					      __FILE__, __LINE__),          \
-			     __FILE__, __LINE__)
+#define test_stop_if_done(test, t, done, timeout)                             \
+	__test_stop_finished(                                                 \
+		test, t,                                                      \
+		__test_wait_done(test, t, done, timeout, __FILE__, __LINE__), \
+		__FILE__, __LINE__)
 
 #endif /* _TESTS_KERNEL_THREAD_TEST_H */
