@@ -4,7 +4,12 @@
  * __free_pages with splitting and coalescing, zone fallback, watermarks,
  * and Linux-style "Bad page state" reports for misuse.
  *
- * Invariants (buddy lists under zone->lock, pcp lists with IRQs off):
+ * Invariants (all under zone->lock, taken with IRQs off: the buddy lists,
+ * the pcp list and free_pages; one lock, so that a CPU's pcp operation
+ * and another CPU's buddy operation never update free_pages at once.
+ * Linux keeps a pcp list per CPU with only IRQs off around it, which
+ * scales; hikern has one pcp list per zone, so it takes the zone's lock,
+ * whose lock word the one-CPU boot patches out: asm/spinlock.h):
  * - a free block of order k starts at a pfn aligned to 2^k, lies in one
  *   zone, has PG_buddy and private == k on its head page and _refcount 0
  *   on all its pages; no other page has PG_buddy;
@@ -213,14 +218,12 @@ void drain_all_pages(struct zone *zone)
 		free_pcppages_bulk(z, z->pcp.count);
 }
 
-/* Refill an empty pcp list with up to batch order-0 pages; IRQs are off. */
+/* Refill an empty pcp list with up to batch order-0 pages; zone->lock held. */
 static noinline int rmqueue_bulk(struct zone *zone)
 {
 	struct per_cpu_pages *pcp = &zone->pcp;
-	unsigned long flags;
 	int i;
 
-	spin_lock_irqsave(&zone->lock, flags);
 	for (i = 0; i < pcp->batch; i++) {
 		struct page *page = __rmqueue_smallest(zone, 0);
 
@@ -229,7 +232,6 @@ static noinline int rmqueue_bulk(struct zone *zone)
 		list_add_tail(&page->lru, &pcp->list);
 	}
 	pcp->count += i;
-	spin_unlock_irqrestore(&zone->lock, flags);
 	return i;
 }
 
@@ -245,7 +247,7 @@ static inline void prep_new_page(struct zone *zone, struct page *page,
 /*
  * Take the first page of a non-empty pcp list and hand it out. lru is
  * unlinked without being made an empty list again: it now belongs to
- * whoever gets the page. IRQs are off.
+ * whoever gets the page. zone->lock held.
  */
 static inline struct page *pcp_take_page(struct zone *zone)
 {
@@ -263,16 +265,16 @@ static inline struct page *pcp_take_page(struct zone *zone)
 	return page;
 }
 
-/* Order 0: no zone->lock unless the list is empty. */
+/* Order 0: from the pcp list, refilled from the buddy lists if empty. */
 static inline struct page *rmqueue_pcplist(struct zone *zone)
 {
 	struct page *page = NULL;
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&zone->lock, flags);
 	if (likely(!list_empty(&zone->pcp.list)) || rmqueue_bulk(zone))
 		page = pcp_take_page(zone);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
 }
 
@@ -491,8 +493,7 @@ static noinline struct page *__alloc_pages_slow(gfp_t gfp_mask,
  * __GFP_ZERO on a highmem page BUGs in a build without mm/highmem.c.
  *
  * Context: Any context, including interrupt handlers and with IRQs
- * disabled: IRQs are disabled around the pcp list and zone->lock is
- * taken inside. Never sleeps (there is no reclaim), whatever @gfp_mask.
+ * disabled: takes zone->lock with IRQs disabled. Never sleeps (there is no reclaim), whatever @gfp_mask.
  * Return: The head page of the block, or NULL on failure.
  */
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
@@ -517,14 +518,14 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	 */
 	OPTIMIZER_HIDE_VAR(zone);
 	if (likely(!order && !(gfp_mask & __GFP_ZERO))) {
-		local_irq_save(flags);
+		spin_lock_irqsave(&zone->lock, flags);
 		if (likely(zone->free_pages > min_wmark_pages(zone) &&
 			   !list_empty(&zone->pcp.list))) {
 			page = pcp_take_page(zone);
-			local_irq_restore(flags);
+			spin_unlock_irqrestore(&zone->lock, flags);
 			return page;
 		}
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&zone->lock, flags);
 	}
 	return __alloc_pages_slow(gfp_mask, order);
 }
@@ -680,7 +681,7 @@ static noinline void bad_free(struct zone *zone, struct page *page,
 /*
  * A sound order-0 page, its last reference dropped and its state already
  * that of a free page, goes on the pcp list; a full list gives its oldest
- * batch back. IRQs are off.
+ * batch back. zone->lock held.
  */
 static inline void free_unref_page(struct zone *zone, struct page *page)
 {
@@ -691,7 +692,7 @@ static inline void free_unref_page(struct zone *zone, struct page *page)
 	zone->free_pages++;
 	list_add(&page->lru, &pcp->list);
 	if (unlikely(count >= high))
-		free_pcppages_bulk(zone, pcp->batch);
+		__free_pcppages_bulk(zone, pcp->batch);
 }
 
 /*
@@ -788,12 +789,12 @@ void __free_pages(struct page *page, unsigned int order)
 		__free_pages_slow(page, order);
 		return;
 	}
-	/* The page is the caller's until it is on the list: IRQs may be on. */
+	/* The page is the caller's until it is on the list: no lock yet. */
 	page->_refcount = 0;
 	page->flags = page_flags & ~PAGE_ORDER_MASK;
-	local_irq_save(flags);
+	spin_lock_irqsave(&zone->lock, flags);
 	free_unref_page(zone, page);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
 /**
