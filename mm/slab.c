@@ -18,15 +18,23 @@
  *
  * Where a slab is:
  * - the cache's cpu slab (s->cpu_slab), on no list: the fast paths
- *   allocate from it and free into any slab with IRQs off only;
+ *   allocate from it and free into any slab under s->cpu_lock;
  * - on s->partial (some objects free) or s->full (none, freelist
  *   SLAB_FULL), under s->list_lock;
  * - nowhere: the moment its last object is freed it goes back to the page
  *   allocator, so freeing everything restores nr_free_pages exactly.
  *
- * The kernel is uniprocessor: "IRQs off" is what makes the fast path
- * atomic, as SLUB's per-CPU data is on one CPU. SMP would give each CPU
- * its own cpu_slab and make the free path's freelist push a cmpxchg.
+ * Locking: one lock per cache. s->cpu_lock, taken with IRQs off
+ * (spin_lock_irqsave: kmalloc and kfree run in interrupt handlers too),
+ * guards s->cpu_slab, s->cpu_fresh and every slab's freelist and inuse,
+ * so the fast paths of two CPUs on one cache take turns. Lock order:
+ * cpu_lock, then s->list_lock (___slab_alloc and __slab_free take it
+ * inside), and cpu_lock outside the page allocator (new_slab and
+ * discard_slab call it with cpu_lock held). On one CPU the lock word is
+ * patched out at boot (asm/spinlock.h), leaving IRQs off and a branch in
+ * lock and unlock. Linux's SLUB instead gives each CPU its own cpu slab
+ * and pops and pushes freelists with cmpxchg_double, which scales where
+ * one lock per cache serialises the CPUs; hikern takes the simple form.
  *
  * Debug build (CONFIG_DEBUG=1), SLUB's red zoning and poisoning: a slot
  * is [object | red zone | free pointer | alloc caller]. The red zone holds
@@ -498,7 +506,7 @@ static void *take_fresh_object(struct kmem_cache *s, struct page *page)
 }
 
 /*
- * The cpu slab's freelist is empty, IRQs off. Use its never-used slots
+ * The cpu slab's freelist is empty; s->cpu_lock held. Use its never-used slots
  * if any are left; else retire it (it is full) to the full list, and take
  * a partial slab or make a new one.
  */
@@ -511,7 +519,10 @@ static void *___slab_alloc(struct kmem_cache *s, gfp_t flags)
 		return take_fresh_object(s, page);
 	if (unlikely(!s->objects) && !calculate_sizes(s))
 		return NULL;
-	/* Unlocked peek first, as Linux's get_partial_node: it is a hint. */
+	/*
+	 * Peek without list_lock first, as Linux's get_partial_node: only
+	 * cpu_lock holders change s->partial, but it is a hint anyway.
+	 */
 	if (page || !list_empty(&s->partial)) {
 		spin_lock_irqsave(&s->list_lock, irqflags);
 		if (page) {
@@ -539,7 +550,8 @@ static void *___slab_alloc(struct kmem_cache *s, gfp_t flags)
 }
 
 /*
- * The slab is now empty, or it was full (so on the full list), IRQs off.
+ * The slab is now empty, or it was full (so on the full list);
+ * s->cpu_lock held (list_lock is taken inside it).
  * A full slab becomes partial; an empty one goes back to the page
  * allocator, even the cpu slab.
  */
@@ -578,7 +590,7 @@ static noinline void *slab_alloc(struct kmem_cache *s, gfp_t flags,
 	unsigned long irqflags;
 	void *object;
 
-	local_irq_save(irqflags);
+	spin_lock_irqsave(&s->cpu_lock, irqflags);
 	page = s->cpu_slab;
 	if (page && page->freelist)
 		object = slab_pop(s, page);
@@ -586,7 +598,7 @@ static noinline void *slab_alloc(struct kmem_cache *s, gfp_t flags,
 		object = ___slab_alloc(s, flags);
 	if (CONFIG_DEBUG && object)
 		alloc_debug_processing(s, object, caller);
-	local_irq_restore(irqflags);
+	spin_unlock_irqrestore(&s->cpu_lock, irqflags);
 	if ((flags & __GFP_ZERO) && object)
 		memset(object, 0, s->object_size);
 	return object;
@@ -600,7 +612,7 @@ static noinline void *slab_alloc(struct kmem_cache *s, gfp_t flags,
  *
  * The fast path, SLUB's: slab_alloc_fastpath() (linux/slab.h, inline in
  * kmalloc of a constant size too) pops the cpu slab's first free object
- * with IRQs off. Everything else (no cpu slab, a full one, zeroing, the
+ * under s->cpu_lock. Everything else (no cpu slab, a full one, zeroing, the
  * debug build's checks) is the general path's business.
  *
  * A new object runs the cache's constructor once, before it is first
@@ -612,8 +624,8 @@ static noinline void *slab_alloc(struct kmem_cache *s, gfp_t flags,
  * reported ("BUG <cache> (Not tainted): Poison overwritten"), repaired
  * and handed out all the same, as SLUB does.
  *
- * Context: Any context: IRQs are disabled around the cpu slab and
- * s->list_lock is taken inside. Never sleeps, whatever @flags.
+ * Context: Any context: takes s->cpu_lock with IRQs disabled, and
+ * s->list_lock and the page allocator's lock inside it. Never sleeps, whatever @flags.
  * Return: The object, or NULL if no slab page could be had (the page
  * allocator prints its failure line unless __GFP_NOWARN).
  */
@@ -636,20 +648,21 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
  */
 static __always_inline void slab_free(struct page *page, void *x)
 {
+	struct kmem_cache *s = page->slab_cache;
 	unsigned long irqflags;
 	void *prior;
 
-	local_irq_save(irqflags);
-	if (CONFIG_DEBUG && !free_debug_processing(page->slab_cache, page, x)) {
-		local_irq_restore(irqflags);
+	spin_lock_irqsave(&s->cpu_lock, irqflags);
+	if (CONFIG_DEBUG && !free_debug_processing(s, page, x)) {
+		spin_unlock_irqrestore(&s->cpu_lock, irqflags);
 		return;
 	}
 	prior = page->freelist;
-	set_freepointer(page->slab_cache, x, prior == SLAB_FULL ? NULL : prior);
+	set_freepointer(s, x, prior == SLAB_FULL ? NULL : prior);
 	page->freelist = x;
 	if (unlikely(--page->inuse == 0 || prior == SLAB_FULL))
 		__slab_free(page);
-	local_irq_restore(irqflags);
+	spin_unlock_irqrestore(&s->cpu_lock, irqflags);
 }
 
 static void *kmalloc_large(size_t size, gfp_t flags)
@@ -774,8 +787,8 @@ static noinline void kfree_slow(const void *x)
  * An object whose slab becomes empty gives the slab back to the page
  * allocator at once.
  *
- * Context: Any context, including interrupt handlers; IRQs are disabled
- * inside. Does not sleep.
+ * Context: Any context, including interrupt handlers; takes the cache's
+ * cpu_lock with IRQs disabled (list_lock inside it). Does not sleep.
  */
 void kfree(const void *x)
 {
@@ -933,6 +946,7 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	s->flags = flags;
 	s->ctor = ctor;
 	s->name = name;
+	spin_lock_init(&s->cpu_lock);
 	spin_lock_init(&s->list_lock);
 	INIT_LIST_HEAD(&s->partial);
 	INIT_LIST_HEAD(&s->full);
@@ -959,12 +973,12 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
  * destroyed: WARN, nothing changed.
  *
  * Context: Any context, but nobody may use @s meanwhile or afterwards;
- * takes s->list_lock and slab_caches_lock with IRQs disabled. Does not
- * sleep.
+ * takes s->cpu_lock, s->list_lock inside it, and slab_caches_lock with
+ * IRQs disabled. Does not sleep.
  */
 void kmem_cache_destroy(struct kmem_cache *s)
 {
-	unsigned long irqflags;
+	unsigned long irqflags, irqflags2;
 	bool busy;
 
 	if (!s)
@@ -975,9 +989,11 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		return;
 	}
 	/* Empty slabs are freed at once, so any slab left holds objects. */
-	spin_lock_irqsave(&s->list_lock, irqflags);
+	spin_lock_irqsave(&s->cpu_lock, irqflags);
+	spin_lock_irqsave(&s->list_lock, irqflags2);
 	busy = s->cpu_slab || !list_empty(&s->partial) || !list_empty(&s->full);
-	spin_unlock_irqrestore(&s->list_lock, irqflags);
+	spin_unlock_irqrestore(&s->list_lock, irqflags2);
+	spin_unlock_irqrestore(&s->cpu_lock, irqflags);
 	if (!busy) {
 		spin_lock_irqsave(&slab_caches_lock, irqflags);
 		list_del(&s->list);
@@ -1021,14 +1037,15 @@ static unsigned long count_slabs(const struct list_head *list,
  * creation and destruction paths a lock round trip each. A cache that
  * has had no slab yet gets its geometry worked out here.
  *
- * Context: Any context; takes s->list_lock with IRQs disabled. Does not
- * sleep.
+ * Context: Any context; takes s->cpu_lock and s->list_lock inside it
+ * with IRQs disabled. Does not sleep.
  */
 void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo)
 {
-	unsigned long irqflags, inuse = 0, slabs;
+	unsigned long irqflags, irqflags2, inuse = 0, slabs;
 
-	spin_lock_irqsave(&s->list_lock, irqflags);
+	spin_lock_irqsave(&s->cpu_lock, irqflags);
+	spin_lock_irqsave(&s->list_lock, irqflags2);
 	if (!s->objects)
 		calculate_sizes(s);
 	slabs = count_slabs(&s->partial, &inuse) +
@@ -1042,7 +1059,8 @@ void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo)
 	sinfo->num_objs = slabs * s->objects;
 	sinfo->objects_per_slab = s->objects;
 	sinfo->cache_order = s->order;
-	spin_unlock_irqrestore(&s->list_lock, irqflags);
+	spin_unlock_irqrestore(&s->list_lock, irqflags2);
+	spin_unlock_irqrestore(&s->cpu_lock, irqflags);
 }
 
 /* One line in Linux's cache_show format (mm/slab_common.c). */
